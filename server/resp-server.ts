@@ -1,0 +1,221 @@
+// The RESP server: TCP connections in, engine.execute per command, replies out. Each read is
+// parsed whole and answered with one write, so a pipeline of thousands of commands costs one
+// syscall each way.
+import net from 'node:net';
+import type { Bin } from '../src/bytes.ts';
+import type { Client, Connection } from '../src/client.ts';
+import type { Engine } from '../src/engine.ts';
+import { err, type Reply } from '../src/reply.ts';
+import { RespParser } from '../src/resp/parser.ts';
+import { RespWriter } from '../src/resp/writer.ts';
+
+export interface ListenOptions {
+  port: number;
+  /** Addresses to bind; '*' is every IPv4 address, '::*' every IPv6 one. A leading '-' marks an optional one. */
+  bind?: string[];
+}
+
+const allocBuffer = (n: number) => Buffer.allocUnsafe(n);
+
+class SocketConnection implements Connection {
+  readonly parser: RespParser;
+  readonly writer = new RespWriter(4096, allocBuffer);
+  client!: Client;
+  closing = false;
+
+  constructor(
+    readonly server: RespServer,
+    readonly socket: net.Socket,
+  ) {
+    const config = server.engine.config;
+    this.parser = new RespParser({
+      get maxBulkLen() {
+        return config.getNumber('proto-max-bulk-len');
+      },
+      authRequired: () => this.client.authRequired(),
+    });
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress}:${this.socket.remotePort}`;
+  }
+
+  get localAddress(): string {
+    return `${this.socket.localAddress}:${this.socket.localPort}`;
+  }
+
+  get fd(): number {
+    return (this.socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+  }
+
+  queryBufferBytes(): number {
+    return this.parser.pendingBytes;
+  }
+
+  outputBufferBytes(): number {
+    return this.socket.writableLength;
+  }
+
+  push(reply: Reply): void {
+    if (this.closing) return;
+    this.writer.write(reply, this.client.resp);
+    this.flush();
+  }
+
+  close(): void {
+    if (this.closing) return;
+    this.closing = true;
+    this.flush();
+    this.socket.end();
+  }
+
+  onData(chunk: Buffer): void {
+    const engine = this.server.engine;
+    engine.stats.netInputBytes += chunk.length;
+    const { commands, error } = this.parser.feed(chunk);
+    const c = this.client;
+    for (let i = 0; i < commands.length && !this.closing; i++) {
+      this.run(commands[i]);
+      if (c.closeAfterReply || c.killed) {
+        this.close();
+        return;
+      }
+    }
+    if (error !== undefined && !this.closing) {
+      this.writer.write(err(`ERR ${error}`), c.resp);
+      engine.countError(err('ERR'));
+      this.close();
+      return;
+    }
+    if (this.parser.pendingBytes > engine.config.getNumber('client-query-buffer-limit')) {
+      engine.host.log('warning', `Closing client that reached max query buffer length: id=${c.id} addr=${this.remoteAddress}`);
+      this.writer.take();
+      this.close();
+      return;
+    }
+    this.flush();
+  }
+
+  private run(argv: Bin[]): void {
+    const reply = this.server.engine.execute(this.client, argv);
+    if (reply !== undefined) this.writer.write(reply, this.client.resp);
+  }
+
+  flush(): void {
+    if (this.writer.length === 0) return;
+    const out = this.writer.take();
+    this.server.engine.stats.netOutputBytes += out.length;
+    if (!this.socket.write(out)) {
+      // The client reads slower than we answer: stop reading until the kernel drains.
+      this.socket.pause();
+      this.socket.once('drain', () => this.socket.resume());
+    }
+  }
+}
+
+export class RespServer {
+  private readonly servers: net.Server[] = [];
+  private readonly connections = new Set<SocketConnection>();
+  private idleTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(readonly engine: Engine) {}
+
+  /** Starts listening; resolves with the port actually bound (useful with port 0). */
+  async listen(opts: ListenOptions): Promise<{ port: number }> {
+    const binds = opts.bind && opts.bind.length > 0 ? opts.bind : ['127.0.0.1', '-::1'];
+    let port = opts.port;
+    let bound = 0;
+    for (const spec of binds) {
+      const optional = spec.startsWith('-');
+      const addr = optional ? spec.slice(1) : spec;
+      const host = addr === '*' ? '0.0.0.0' : addr === '::*' ? '::' : addr;
+      try {
+        port = await this.listenOne(host, port);
+        bound++;
+      } catch (e) {
+        if (!optional) throw e;
+      }
+    }
+    if (bound === 0) throw new Error('could not bind any address');
+    this.idleTimer = setInterval(() => this.closeIdleClients(), 1000);
+    this.idleTimer.unref();
+    return { port };
+  }
+
+  private listenOne(host: string, port: number): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const srv = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+      srv.once('error', reject);
+      srv.listen({ host, port, ipv6Only: host.includes(':'), backlog: 511 }, () => {
+        srv.off('error', reject);
+        srv.on('error', (e) => this.engine.host.log('warning', `server error: ${e.message}`));
+        this.servers.push(srv);
+        resolve((srv.address() as net.AddressInfo).port);
+      });
+    });
+  }
+
+  private accept(socket: net.Socket): void {
+    const engine = this.engine;
+    if (engine.shuttingDown) {
+      socket.destroy();
+      return;
+    }
+    if (this.connections.size >= engine.config.getNumber('maxclients')) {
+      engine.stats.rejectedConnections++;
+      socket.end('-ERR max number of clients reached\r\n');
+      return;
+    }
+    if (this.protectedModeRefuses(socket)) {
+      engine.stats.rejectedConnections++;
+      socket.end(`-${PROTECTED_MODE_ERROR}\r\n`);
+      return;
+    }
+    socket.setNoDelay(true);
+    const conn = new SocketConnection(this, socket);
+    conn.client = engine.createClient(conn);
+    this.connections.add(conn);
+    socket.on('data', (chunk) => conn.onData(chunk));
+    const gone = () => {
+      if (!this.connections.delete(conn)) return;
+      conn.closing = true;
+      engine.freeClient(conn.client);
+    };
+    socket.on('close', gone);
+    socket.on('error', () => socket.destroy());
+  }
+
+  /** Redis's protected mode: no password and default bind => only loopback may connect. */
+  private protectedModeRefuses(socket: net.Socket): boolean {
+    const cfg = this.engine.config;
+    if (!cfg.getBool('protected-mode') || cfg.get('requirepass') !== '') return false;
+    const addr = socket.remoteAddress ?? '';
+    return !(addr.startsWith('127.') || addr === '::1' || addr.startsWith('::ffff:127.'));
+  }
+
+  /** `timeout`: close clients idle longer than that many seconds (0 = never). */
+  private closeIdleClients(): void {
+    const timeout = this.engine.config.getNumber('timeout');
+    if (timeout <= 0) return;
+    const now = this.engine.host.now();
+    for (const conn of this.connections) {
+      const c = conn.client;
+      if (c.blocked === null && c.multi === null && now - c.lastInteraction > timeout * 1000) conn.socket.destroy();
+    }
+  }
+
+  /** Kills a client's connection (CLIENT KILL). */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  async close(): Promise<void> {
+    if (this.idleTimer) clearInterval(this.idleTimer);
+    for (const conn of this.connections) conn.socket.destroy();
+    await Promise.all(this.servers.map((s) => new Promise<void>((r) => s.close(() => r()))));
+    this.servers.length = 0;
+  }
+}
+
+export const PROTECTED_MODE_ERROR =
+  "DENIED Redis is running in protected mode because protected mode is enabled and no password is set for the default user. In this mode connections are only accepted from the loopback interface. If you want to connect from external computers to Redis you may adopt one of the following solutions: 1) Just disable protected mode sending the command 'CONFIG SET protected-mode no' from the loopback interface by connecting to Redis from the same host the server is running, however MAKE SURE Redis is not publicly accessible from internet if you do so. Use CONFIG REWRITE to make this change permanent. 2) Alternatively you can just disable the protected mode by editing the Redis configuration file, and setting the protected mode option to 'no', and then restarting the server. 3) If you started the server manually just for testing, restart it with the '--protected-mode no' option. 4) Setup a bind address or an authentication password. NOTE: You only need to do one of the above things in order for the server to start accepting connections from the outside.";

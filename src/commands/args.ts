@@ -1,0 +1,24 @@
+// Argument helpers shared by the families: case-insensitive keywords and Redis's number rules,
+// each returning the exact error reply Redis gives.
+import type { Bin } from '../bytes.ts';
+import { E, ErrorReply, err } from '../reply.ts';
+import { parseLong } from '../util/number.ts';
+
+/** Case-insensitive keyword match (`arg` is a binary string, `word` upper-case ASCII). */
+export function is(arg: Bin, word: string): boolean {
+  return arg.length === word.length && arg.toUpperCase() === word;
+}
+
+/** An integer argument (string2ll rules), or ERR value is not an integer or out of range. */
+export function intArg(arg: Bin): number | ErrorReply {
+  const v = parseLong(arg);
+  return v === null ? E.notInteger : v;
+}
+
+/** A database index argument for SELECT/MOVE/SWAPDB/COPY DB. */
+export function dbIndexArg(arg: Bin, databases: number, invalidText = 'ERR value is not an integer or out of range'): number | ErrorReply {
+  const v = parseLong(arg);
+  if (v === null || v < -2147483648 || v > 2147483647) return err(invalidText);
+  if (v < 0 || v >= databases) return E.dbIndex;
+  return v;
+}

@@ -1,0 +1,18 @@
+// The command table: every family's specs, in one list. A family is one file exporting its
+// CommandSpec array; adding a family means adding it here.
+import { connectionCommands } from './connection.ts';
+import { keyCommands } from './keys.ts';
+import { serverCommands } from './server.ts';
+import { stringCommands } from './strings.ts';
+import { transactionCommands } from './transactions.ts';
+import { scriptingCommands } from './scripting.ts';
+import type { CommandSpec } from './spec.ts';
+
+export const ALL_COMMANDS: readonly CommandSpec[] = [
+  ...connectionCommands,
+  ...keyCommands,
+  ...serverCommands,
+  ...stringCommands,
+  ...transactionCommands,
+  ...scriptingCommands,
+];

@@ -1,0 +1,384 @@
+// The engine: databases, clients, the command table and the one dispatcher every command goes
+// through (Redis's processCommand + call). Hosts feed it argument vectors and write back what
+// it returns; nothing here knows about sockets.
+import type { Bin } from './bytes.ts';
+import { Client, type Connection, type WatchedKey } from './client.ts';
+import { ALL_COMMANDS } from './commands/index.ts';
+import type { Command, CommandFlag, CommandSpec } from './commands/spec.ts';
+import { Config } from './config.ts';
+import type { Host, TimerHandle } from './host.ts';
+import { Database, LRU_MASK, type KeyspaceHooks } from './keyspace/database.ts';
+import { E, ErrorReply, QUEUED, err, type Reply } from './reply.ts';
+
+export interface EngineOptions {
+  host: Host;
+  /** Configuration overrides, as redis.conf names and values. */
+  config?: Record<string, string>;
+}
+
+/** Commands that run at once even inside MULTI (everything else is queued). */
+const RUN_IN_MULTI = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
+
+export interface ServerStats {
+  startTime: number;
+  totalConnections: number;
+  rejectedConnections: number;
+  totalCommands: number;
+  expiredKeys: number;
+  evictedKeys: number;
+  keyspaceHits: number;
+  keyspaceMisses: number;
+  totalErrorReplies: number;
+  /** Error replies by prefix (ERR, WRONGTYPE...), for INFO errorstats. */
+  errors: Map<string, number>;
+  netInputBytes: number;
+  netOutputBytes: number;
+}
+
+export class Engine implements KeyspaceHooks {
+  readonly host: Host;
+  readonly config: Config;
+  readonly dbs: Database[];
+  readonly commands = new Map<string, Command>();
+  readonly clients = new Map<number, Client>();
+  readonly stats: ServerStats;
+  /** Writes since the last save (INFO rdb_changes_since_last_save). */
+  dirty = 0;
+  activeExpireEnabled = true;
+  /** Set by SHUTDOWN / a host stop: no new commands. */
+  shuttingDown = false;
+  private nextClientId = 1;
+  /** The time expiry is judged by while a command runs (Redis's cached command time). */
+  private commandTime = 0;
+  private callDepth = 0;
+  private readonly watchedKeys = new Map<Database, Map<Bin, WatchedKey[]>>();
+  private cron: TimerHandle | null = null;
+
+  constructor(opts: EngineOptions) {
+    this.host = opts.host;
+    this.config = new Config(opts.config);
+    const n = this.config.getNumber('databases');
+    this.dbs = Array.from({ length: n }, (_, i) => new Database(i, this));
+    for (const spec of ALL_COMMANDS) this.register(spec);
+    this.stats = {
+      startTime: this.host.now(),
+      totalConnections: 0,
+      rejectedConnections: 0,
+      totalCommands: 0,
+      expiredKeys: 0,
+      evictedKeys: 0,
+      keyspaceHits: 0,
+      keyspaceMisses: 0,
+      totalErrorReplies: 0,
+      errors: new Map(),
+      netInputBytes: 0,
+      netOutputBytes: 0,
+    };
+    this.scheduleCron();
+  }
+
+  private register(spec: CommandSpec, parent?: Command): Command {
+    const cmd: Command = {
+      spec,
+      fullName: parent ? `${parent.fullName}|${spec.name}` : spec.name,
+      parent,
+      flags: new Set<CommandFlag>(spec.flags),
+      stats: { calls: 0, usec: 0, rejectedCalls: 0, failedCalls: 0 },
+    };
+    if (spec.subcommands) {
+      cmd.subcommands = new Map();
+      for (const sub of spec.subcommands) cmd.subcommands.set(sub.name, this.register(sub, cmd));
+    }
+    if (!parent) {
+      if (this.commands.has(spec.name)) throw new Error(`command ${spec.name} declared twice`);
+      this.commands.set(spec.name, cmd);
+    }
+    return cmd;
+  }
+
+  // ---- clients ----
+
+  createClient(conn: Connection | null): Client {
+    const c = new Client(this, this.nextClientId++, conn, this.dbs[0]);
+    this.clients.set(c.id, c);
+    this.stats.totalConnections++;
+    return c;
+  }
+
+  freeClient(c: Client): void {
+    this.unwatchAll(c);
+    c.multi = null;
+    this.clients.delete(c.id);
+  }
+
+  authRequiredByDefault(): boolean {
+    return this.config.get('requirepass') !== '';
+  }
+
+  // ---- the dispatcher ----
+
+  /**
+   * Runs one command for a client and returns its reply, or undefined when nothing is to be
+   * sent (CLIENT REPLY OFF/SKIP). The checks every command shares are made here, in Redis's
+   * order, so that handlers do only their own work.
+   */
+  execute(c: Client, argv: Bin[]): Reply | undefined {
+    c.lastInteraction = this.host.now();
+    const reply = this.process(c, argv);
+    if (c.replySkip > 0) {
+      c.replySkip--;
+      return undefined;
+    }
+    return c.replyOff ? undefined : reply;
+  }
+
+  private process(c: Client, argv: Bin[]): Reply {
+    const cmd = this.lookup(argv);
+    if (cmd === undefined) return this.reject(c, null, unknownCommandError(argv));
+    if (cmd instanceof ErrorReply) return this.reject(c, null, cmd);
+    const arity = cmd.spec.arity;
+    if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
+      return this.reject(c, cmd, E.wrongArity(cmd.fullName));
+    }
+    const flags = cmd.flags;
+    if (c.authRequired() && !flags.has('no_auth')) return this.reject(c, cmd, err('NOAUTH Authentication required.'));
+    if (flags.has('protected') && !this.protectedAllowed(c)) {
+      return this.reject(
+        c,
+        cmd,
+        err(
+          `ERR ${cmd.spec.name.toUpperCase()} command not allowed. If the enable-${cmd.spec.name}-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.`,
+        ),
+      );
+    }
+    if (c.multi !== null && flags.has('no_multi')) return this.reject(c, cmd, err('ERR Command not allowed inside a transaction'));
+    if (c.multi !== null && !RUN_IN_MULTI.has(cmd.spec.name)) {
+      c.multi.push({ cmd, argv });
+      return QUEUED;
+    }
+    return this.call(c, cmd, argv);
+  }
+
+  /** The command for an argv: undefined if unknown, an error for an unknown subcommand. */
+  lookup(argv: Bin[]): Command | ErrorReply | undefined {
+    const base = this.commands.get(argv[0].toLowerCase());
+    if (base === undefined || base.subcommands === undefined || argv.length < 2) return base;
+    const sub = base.subcommands.get(argv[1].toLowerCase());
+    if (sub !== undefined) return sub;
+    return err(`ERR unknown subcommand '${truncate(argv[1], 128)}'. Try ${base.spec.name.toUpperCase()} HELP.`);
+  }
+
+  /** Runs a command that passed the checks; also used by EXEC for each queued command. */
+  call(c: Client, cmd: Command, argv: Bin[]): Reply {
+    const outer = this.callDepth === 0;
+    if (outer) this.commandTime = this.host.now();
+    this.callDepth++;
+    const t0 = this.host.monotonicUs();
+    let reply: Reply;
+    try {
+      reply = cmd.spec.handler!(c, argv);
+    } catch (e) {
+      // A handler bug must not take the server down: answer an error, as Redis would rather crash.
+      this.host.log('warning', `command ${cmd.fullName} failed: ${(e as Error)?.stack ?? e}`);
+      reply = err(`ERR internal error in '${cmd.fullName}': ${(e as Error)?.message ?? e}`);
+    } finally {
+      this.callDepth--;
+    }
+    const stats = cmd.stats;
+    stats.calls++;
+    stats.usec += this.host.monotonicUs() - t0;
+    this.stats.totalCommands++;
+    c.commandsProcessed++;
+    c.lastCommand = cmd.fullName;
+    if (reply instanceof ErrorReply) {
+      stats.failedCalls++;
+      this.countError(reply);
+    }
+    return reply;
+  }
+
+  private reject(c: Client, cmd: Command | null, e: ErrorReply): ErrorReply {
+    if (c.multi !== null) c.dirtyExec = true;
+    if (cmd) cmd.stats.rejectedCalls++;
+    this.countError(e);
+    return e;
+  }
+
+  countError(e: ErrorReply): void {
+    this.stats.totalErrorReplies++;
+    const prefix = e.prefix;
+    this.stats.errors.set(prefix, (this.stats.errors.get(prefix) ?? 0) + 1);
+  }
+
+  private protectedAllowed(c: Client): boolean {
+    const v = this.config.get('enable-debug-command');
+    if (v === 'yes') return true;
+    if (v === 'local') return c.conn === null || isLocalAddress(c.conn.remoteAddress);
+    return false;
+  }
+
+  // ---- time ----
+
+  /** The time for expiry decisions: fixed while a command (or EXEC) runs, as in Redis. */
+  now(): number {
+    return this.callDepth > 0 ? this.commandTime : this.host.now();
+  }
+
+  lruClock(): number {
+    return Math.floor(this.now() / 1000) & LRU_MASK;
+  }
+
+  // ---- keyspace hooks ----
+
+  keyspaceHit(): void {
+    this.stats.keyspaceHits++;
+  }
+
+  keyspaceMiss(): void {
+    this.stats.keyspaceMisses++;
+  }
+
+  keyExpired(): void {
+    this.stats.expiredKeys++;
+  }
+
+  notify(): void {
+    // Keyspace notifications arrive with pub/sub.
+  }
+
+  expiresOwnKeys(): boolean {
+    return true;
+  }
+
+  // ---- WATCH ----
+
+  watch(c: Client, db: Database, key: Bin): void {
+    if (c.watched.some((w) => w.db === db && w.key === key)) return;
+    const wk: WatchedKey = { db, key, expired: db.dict.has(key) && db.isExpired(key), client: c };
+    c.watched.push(wk);
+    let byKey = this.watchedKeys.get(db);
+    if (!byKey) this.watchedKeys.set(db, (byKey = new Map()));
+    const list = byKey.get(key);
+    if (list) list.push(wk);
+    else byKey.set(key, [wk]);
+  }
+
+  unwatchAll(c: Client): void {
+    for (const wk of c.watched) {
+      const byKey = this.watchedKeys.get(wk.db);
+      const list = byKey?.get(wk.key);
+      if (!byKey || !list) continue;
+      const i = list.indexOf(wk);
+      if (i >= 0) list.splice(i, 1);
+      if (list.length === 0) byKey.delete(wk.key);
+    }
+    c.watched = [];
+    c.dirtyCas = false;
+  }
+
+  keyModified(db: Database, key: Bin): void {
+    if (this.watchedKeys.size === 0) return;
+    const list = this.watchedKeys.get(db)?.get(key);
+    if (!list) return;
+    for (const wk of list) {
+      if (wk.expired && !db.dict.has(key)) {
+        // It was already expired when watched and is now gone: logically nothing changed.
+        wk.expired = false;
+        continue;
+      }
+      wk.client.dirtyCas = true;
+    }
+  }
+
+  /** FLUSHDB/FLUSHALL/SWAPDB: every watched key that exists in `emptied` (or `replacedWith`). */
+  touchAllWatchedKeys(emptied: Database, replacedWith: Database | null): void {
+    const byKey = this.watchedKeys.get(emptied);
+    if (!byKey) return;
+    for (const [key, list] of byKey) {
+      const existsInEmptied = emptied.dict.has(key);
+      const existsInReplacement = replacedWith !== null && replacedWith.dict.has(key);
+      if (!existsInEmptied && !existsInReplacement) continue;
+      for (const wk of list) {
+        if (wk.expired) {
+          if (!existsInReplacement) {
+            wk.expired = false;
+            continue;
+          } else if (replacedWith!.isExpired(key)) {
+            continue;
+          }
+        } else if (!existsInEmptied && replacedWith!.isExpired(key)) {
+          wk.expired = true;
+          continue;
+        }
+        wk.client.dirtyCas = true;
+      }
+    }
+  }
+
+  /** At EXEC: a watched key that expired since WATCH counts as modified. */
+  watchedKeyExpired(c: Client): boolean {
+    return c.watched.some((wk) => !wk.expired && wk.db.dict.has(wk.key) && wk.db.isExpired(wk.key));
+  }
+
+  // ---- cron: active expiry ----
+
+  private scheduleCron(): void {
+    const hz = Math.max(1, Math.min(500, this.config.getNumber('hz') || 10));
+    this.cron = this.host.setTimer(1000 / hz, () => {
+      this.cron = null;
+      if (this.shuttingDown) return;
+      if (this.activeExpireEnabled) this.activeExpireCycle(1000 / hz);
+      this.scheduleCron();
+    });
+  }
+
+  /**
+   * Reclaims expired keys nobody reads: samples 20 keys with a TTL per database and goes on
+   * while more than a tenth of a sample had expired, within a quarter of the cron period.
+   */
+  activeExpireCycle(periodMs: number): void {
+    const deadline = this.host.monotonicUs() + periodMs * 250;
+    const now = this.host.now();
+    for (const db of this.dbs) {
+      let expired: number;
+      let sample: number;
+      do {
+        const n = db.expires.size;
+        if (n === 0) break;
+        sample = Math.min(20, n);
+        expired = 0;
+        for (let i = 0; i < sample && db.expires.size > 0; i++) {
+          const slot = Math.floor(this.host.random() * db.expires.size);
+          const key = db.expires.keyAtSlot(slot);
+          if (db.expires.valueAtSlot(slot) <= now) {
+            db.deleteExpired(key);
+            expired++;
+          }
+        }
+        if (this.host.monotonicUs() > deadline) return;
+      } while (expired > sample / 10);
+    }
+  }
+
+  /** Stops timers; the engine answers nothing after this. */
+  close(): void {
+    this.shuttingDown = true;
+    this.cron?.cancel();
+    this.cron = null;
+  }
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? s.slice(0, n) : s;
+}
+
+/** Redis's reply to an unknown command: the name, then the first arguments, quoted. */
+function unknownCommandError(argv: Bin[]): ErrorReply {
+  let args = '';
+  for (let i = 1; i < argv.length && args.length < 128; i++) args += `'${truncate(argv[i], 128 - args.length)}' `;
+  return err(`ERR unknown command '${truncate(argv[0], 128)}', with args beginning with: ${args}`);
+}
+
+function isLocalAddress(addr: string): boolean {
+  return addr.startsWith('127.') || addr.startsWith('::1') || addr.startsWith('[::1]') || addr.startsWith('::ffff:127.') || addr.startsWith('/');
+}

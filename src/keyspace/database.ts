@@ -1,0 +1,195 @@
+// One of the numbered databases: the key -> value dict, the key -> expiry-time dict, and the
+// lookups every command goes through (lazy expiry, the LRU clock, hit/miss stats, WATCH
+// invalidation). Handlers read and write keys only through these methods, so those rules live
+// in one place.
+import type { Bin } from '../bytes.ts';
+import type { Value } from '../types/value.ts';
+import { Dict } from './dict.ts';
+
+/** What a database asks of the engine around it. */
+export interface KeyspaceHooks {
+  /** The time expiry is judged by (fixed for the duration of EXEC and scripts). */
+  now(): number;
+  /** The LRU clock: seconds, 24 bits, as Redis's. */
+  lruClock(): number;
+  /** A key's value changed or the key went away: WATCH and client-side caching care. */
+  keyModified(db: Database, key: Bin): void;
+  /** A key was deleted because its TTL passed. */
+  keyExpired(db: Database, key: Bin): void;
+  /** Keyspace stats. */
+  keyspaceHit(): void;
+  keyspaceMiss(): void;
+  /** Keyspace notifications (notify-keyspace-events): class letter, event name, key. */
+  notify(cls: string, event: string, key: Bin, dbId: number): void;
+  /** Whether this server may delete expired keys itself (a replica waits for its master). */
+  expiresOwnKeys(): boolean;
+}
+
+// The meta word kept beside each entry: the LRU clock in the low 24 bits and flags above.
+export const LRU_BITS = 24;
+export const LRU_MASK = (1 << LRU_BITS) - 1;
+/** A string value edited in place (APPEND, SETRANGE, SETBIT...): OBJECT ENCODING says "raw". */
+export const META_RAW = 1 << 24;
+
+export interface SetKeyOptions {
+  keepTtl?: boolean;
+  /** The string was built in place: its encoding is "raw" whatever its length. */
+  raw?: boolean;
+}
+
+export class Database {
+  dict = new Dict<Value>();
+  expires = new Dict<number>();
+
+  constructor(readonly id: number, private readonly hooks: KeyspaceHooks) {}
+
+  get size(): number {
+    return this.dict.size;
+  }
+
+  /** The value for a read (GET, LRANGE...): counts a hit or miss and touches the LRU clock. */
+  lookupRead(key: Bin): Value | undefined {
+    if (this.expires.size > 0 && this.expireIfNeeded(key)) {
+      this.hooks.keyspaceMiss();
+      return undefined;
+    }
+    const v = this.dict.get(key);
+    if (v === undefined) {
+      this.hooks.keyspaceMiss();
+      return undefined;
+    }
+    this.hooks.keyspaceHit();
+    this.touchLru(key);
+    return v;
+  }
+
+  /** The value for a command about to write it: no stats, touches the LRU clock. */
+  lookupWrite(key: Bin): Value | undefined {
+    if (this.expires.size > 0 && this.expireIfNeeded(key)) return undefined;
+    const v = this.dict.get(key);
+    if (v !== undefined) this.touchLru(key);
+    return v;
+  }
+
+  /** The value without touching LRU or stats (TYPE, OBJECT, TTL); expired keys still go. */
+  peek(key: Bin): Value | undefined {
+    if (this.expires.size > 0 && this.expireIfNeeded(key)) return undefined;
+    return this.dict.get(key);
+  }
+
+  /** Whether a key exists now, with no side effect other than lazy expiry. */
+  has(key: Bin): boolean {
+    return this.peek(key) !== undefined;
+  }
+
+  /** Whether the key has passed its TTL (it may still be in the dict). */
+  isExpired(key: Bin): boolean {
+    const when = this.expires.get(key);
+    return when !== undefined && when <= this.hooks.now();
+  }
+
+  /** Deletes the key if its TTL has passed; true when it is (logically) gone. */
+  expireIfNeeded(key: Bin): boolean {
+    const when = this.expires.get(key);
+    if (when === undefined || when > this.hooks.now()) return false;
+    // A replica keeps expired keys until its master's DEL arrives, but reports them missing.
+    if (!this.hooks.expiresOwnKeys()) return true;
+    this.deleteExpired(key);
+    return true;
+  }
+
+  /** Removes a key whose TTL passed (lazy or active expiry). */
+  deleteExpired(key: Bin): void {
+    this.dict.delete(key);
+    this.expires.delete(key);
+    this.hooks.notify('x', 'expired', key, this.id);
+    this.hooks.keyExpired(this, key);
+    this.hooks.keyModified(this, key);
+  }
+
+  /**
+   * SET semantics: creates or overwrites the key, drops its TTL unless keepTtl, and signals
+   * the modification.
+   */
+  setKey(key: Bin, value: Value, opts?: SetKeyOptions): void {
+    const meta = (this.hooks.lruClock() & LRU_MASK) | (opts?.raw ? META_RAW : 0);
+    if (!this.dict.set(key, value, meta)) this.dict.setMeta(key, meta);
+    if (!opts?.keepTtl && this.expires.size > 0) this.expires.delete(key);
+    this.hooks.keyModified(this, key);
+  }
+
+  /** Replaces the value of an existing key in place, keeping its TTL (INCR, APPEND...). */
+  replaceValue(key: Bin, value: Value, raw = false): void {
+    this.dict.set(key, value, 0);
+    this.dict.setMeta(key, (this.hooks.lruClock() & LRU_MASK) | (raw ? META_RAW : 0));
+    this.hooks.keyModified(this, key);
+  }
+
+  /** Deletes a key; true if it existed. Signals the modification. */
+  delete(key: Bin): boolean {
+    if (this.expires.size > 0 && this.expireIfNeeded(key)) return false;
+    if (!this.dict.delete(key)) return false;
+    if (this.expires.size > 0) this.expires.delete(key);
+    this.hooks.keyModified(this, key);
+    return true;
+  }
+
+  /** A collection was changed in place: WATCH must see it. */
+  touch(key: Bin): void {
+    this.hooks.keyModified(this, key);
+  }
+
+  /** Absolute unix time in ms. The key must exist. */
+  setExpire(key: Bin, whenMs: number): void {
+    this.expires.set(key, whenMs);
+  }
+
+  removeExpire(key: Bin): boolean {
+    return this.expires.delete(key);
+  }
+
+  /** Absolute unix ms, or -1 when the key has no TTL. */
+  getExpire(key: Bin): number {
+    const when = this.expires.get(key);
+    return when === undefined ? -1 : when;
+  }
+
+  isRawString(key: Bin): boolean {
+    return (this.dict.getMeta(key) & META_RAW) !== 0;
+  }
+
+  /** Seconds since the key was last touched, from the 24-bit LRU clock (wraps as Redis's). */
+  idleSeconds(key: Bin): number {
+    const now = this.hooks.lruClock() & LRU_MASK;
+    const lru = this.dict.getMeta(key) & LRU_MASK;
+    return now >= lru ? now - lru : now + (LRU_MASK + 1 - lru);
+  }
+
+  private touchLru(key: Bin): void {
+    const meta = this.dict.getMeta(key);
+    const clock = this.hooks.lruClock() & LRU_MASK;
+    if ((meta & LRU_MASK) !== clock) this.dict.setMeta(key, (meta & ~LRU_MASK) | clock);
+  }
+
+  /** A random live key (expired ones met on the way are reclaimed), as RANDOMKEY does. */
+  randomKey(random: () => number): Bin | undefined {
+    // Give up after a while when every key is expired but not yet reclaimed (a replica).
+    for (let tries = 0; tries < 100 && this.dict.size > 0; tries++) {
+      const key = this.dict.randomKey(random)!;
+      if (this.expires.size === 0 || !this.expireIfNeeded(key)) return key;
+    }
+    return undefined;
+  }
+
+  /** Drops every key (FLUSHDB). The caller signals watchers first. */
+  clear(): void {
+    this.dict.clear();
+    this.expires.clear();
+  }
+
+  /** Swaps contents with another database (SWAPDB); the Database objects keep their ids. */
+  swapWith(other: Database): void {
+    [this.dict, other.dict] = [other.dict, this.dict];
+    [this.expires, other.expires] = [other.expires, this.expires];
+  }
+}

@@ -1,0 +1,274 @@
+// Streaming RESP request parser: multi-bulk (`*N\r\n$len\r\n...`) and inline commands, fed in
+// chunks split at any byte. Its rules and error texts follow Redis's processMultibulkBuffer and
+// processInlineBuffer, because clients and fuzzers see them.
+import { bytesToBin, type Bin } from '../bytes.ts';
+
+/** Longest header or inline line Redis waits for before calling the input garbage. */
+export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
+/** Bulks at least this long get a buffer of their exact size (no regrowth per chunk). */
+const BIG_ARG = 32 * 1024;
+const INT_MAX = 2147483647;
+
+export interface ParserLimits {
+  /** proto-max-bulk-len */
+  maxBulkLen: number;
+  /** Whether the connection still has to authenticate (Redis then caps lengths much lower). */
+  authRequired: () => boolean;
+}
+
+export class ProtocolError extends Error {}
+
+export class RespParser {
+  private buf: Uint8Array = new Uint8Array(0);
+  private start = 0;
+  private end = 0;
+  // Multi-bulk in progress: the arguments read so far and how many remain.
+  private argv: Bin[] | null = null;
+  private argsLeft = 0;
+  private bulkLen = -1;
+
+  constructor(private readonly limits: ParserLimits) {}
+
+  /** Bytes received but not yet turned into commands (client-query-buffer-limit applies to it). */
+  get pendingBytes(): number {
+    return this.end - this.start;
+  }
+
+  /**
+   * Adds a chunk and returns every command now complete, in order. A protocol error comes after
+   * the commands that preceded it: callers run those, reply the error and close.
+   */
+  feed(chunk: Uint8Array): { commands: Bin[][]; error?: string } {
+    this.append(chunk);
+    const commands: Bin[][] = [];
+    try {
+      for (;;) {
+        const cmd = this.parseOne();
+        if (cmd === undefined) break;
+        if (cmd !== null) commands.push(cmd);
+      }
+    } catch (e) {
+      if (e instanceof ProtocolError) {
+        this.start = this.end; // the rest of the input is garbage
+        return { commands, error: e.message };
+      }
+      throw e;
+    }
+    if (this.start === this.end) {
+      this.start = this.end = 0;
+      if (this.buf.length > 64 * 1024) this.buf = new Uint8Array(0);
+    }
+    return { commands };
+  }
+
+  private append(chunk: Uint8Array): void {
+    if (this.start === this.end) {
+      // Nothing pending: parse straight from the chunk, no copy. A leftover is copied into a
+      // buffer of our own on the next feed, before the chunk could be reused.
+      this.buf = chunk;
+      this.start = 0;
+      this.end = chunk.length;
+      this.ownsBuffer = false;
+      return;
+    }
+    const len = this.end - this.start;
+    const need = len + chunk.length;
+    if (!this.ownsBuffer || this.start + need > this.buf.length) {
+      if (this.ownsBuffer && need <= this.buf.length) {
+        this.buf.copyWithin(0, this.start, this.end);
+      } else {
+        // A big bulk of known length gets room for all of it at once, as Redis does.
+        const size = Math.max(Math.min(need * 2, need + (1 << 26)), this.bulkLen >= BIG_ARG ? this.bulkLen + 2 : 0);
+        const next = new Uint8Array(size);
+        next.set(this.buf.subarray(this.start, this.end), 0);
+        this.buf = next;
+        this.ownsBuffer = true;
+      }
+      this.start = 0;
+      this.end = len;
+    }
+    this.buf.set(chunk, this.end);
+    this.end += chunk.length;
+  }
+
+  private ownsBuffer = false;
+
+  /** One command, null for an empty one (skipped), undefined when more input is needed. */
+  private parseOne(): Bin[] | null | undefined {
+    if (this.argv === null) {
+      if (this.start >= this.end) return undefined;
+      if (this.buf[this.start] !== 0x2a /* '*' */) return this.parseInline();
+      const cr = this.findHeaderEnd(this.start);
+      if (cr < 0) {
+        if (this.end - this.start > PROTO_INLINE_MAX_SIZE) throw new ProtocolError('Protocol error: too big mbulk count string');
+        return undefined;
+      }
+      const n = parseLength(this.buf, this.start + 1, cr);
+      if (n === null || n > INT_MAX) throw new ProtocolError('Protocol error: invalid multibulk length');
+      if (n > 10 && this.limits.authRequired()) throw new ProtocolError('Protocol error: unauthenticated multibulk length');
+      this.start = cr + 2;
+      if (n <= 0) return null;
+      this.argv = [];
+      this.argsLeft = n;
+    }
+    const buf = this.buf;
+    while (this.argsLeft > 0) {
+      if (this.bulkLen < 0) {
+        if (this.start >= this.end) return undefined;
+        const cr = this.findHeaderEnd(this.start);
+        if (cr < 0) {
+          if (this.end - this.start > PROTO_INLINE_MAX_SIZE) throw new ProtocolError('Protocol error: too big bulk count string');
+          return undefined;
+        }
+        if (buf[this.start] !== 0x24 /* '$' */) {
+          throw new ProtocolError(`Protocol error: expected '$', got '${String.fromCharCode(buf[this.start])}'`);
+        }
+        const len = parseLength(buf, this.start + 1, cr);
+        if (len === null || len < 0 || len > this.limits.maxBulkLen) throw new ProtocolError('Protocol error: invalid bulk length');
+        if (len > 16384 && this.limits.authRequired()) throw new ProtocolError('Protocol error: unauthenticated bulk length');
+        this.start = cr + 2;
+        this.bulkLen = len;
+      }
+      // Redis skips the two bytes after the payload without looking at them; so do we.
+      if (this.end - this.start < this.bulkLen + 2) return undefined;
+      this.argv!.push(bytesToBin(buf, this.start, this.start + this.bulkLen));
+      this.start += this.bulkLen + 2;
+      this.bulkLen = -1;
+      this.argsLeft--;
+    }
+    const argv = this.argv!;
+    this.argv = null;
+    return argv;
+  }
+
+  private parseInline(): Bin[] | null | undefined {
+    const nl = this.findNewline(this.start);
+    if (nl < 0) {
+      if (this.end - this.start > PROTO_INLINE_MAX_SIZE) throw new ProtocolError('Protocol error: too big inline request');
+      return undefined;
+    }
+    let lineEnd = nl;
+    if (lineEnd > this.start && this.buf[lineEnd - 1] === 0x0d) lineEnd--;
+    const line = bytesToBin(this.buf, this.start, lineEnd);
+    this.start = nl + 1;
+    const args = splitArgs(line);
+    if (args === null) throw new ProtocolError('Protocol error: unbalanced quotes in request');
+    return args.length === 0 ? null : args;
+  }
+
+  /**
+   * Where a `*N` or `$N` header ends: Redis looks for the '\r' (with strchr, which a NUL byte
+   * stops) and then skips it and whatever one byte follows. -1 until that byte has arrived.
+   */
+  private findHeaderEnd(from: number): number {
+    const i = this.findByte(0x0d, from);
+    return i < 0 || i + 1 >= this.end ? -1 : i;
+  }
+
+  private findNewline(from: number): number {
+    return this.findByte(0x0a, from);
+  }
+
+  private findByte(byte: number, from: number): number {
+    const buf = this.buf;
+    const i = buf.indexOf(byte, from);
+    if (i < 0 || i >= this.end) return -1;
+    for (let j = from; j < i; j++) if (buf[j] === 0) return -1;
+    return i;
+  }
+}
+
+/**
+ * A protocol length in buf[from, to) (to is the '\r'), with string2ll's strictness: no
+ * sign other than '-', no leading zeros, no spaces. null when malformed.
+ */
+function parseLength(buf: Uint8Array, from: number, to: number): number | null {
+  const len = to - from;
+  if (len === 0 || len > 20) return null;
+  let i = from;
+  let neg = false;
+  if (len === 1 && buf[i] === 0x30) return 0;
+  if (buf[i] === 0x2d) {
+    neg = true;
+    i++;
+    if (i === to) return null;
+  }
+  if (buf[i] < 0x31 || buf[i] > 0x39) return null;
+  let v = 0;
+  for (; i < to; i++) {
+    const c = buf[i];
+    if (c < 0x30 || c > 0x39) return null;
+    v = v * 10 + (c - 0x30);
+  }
+  if (v > Number.MAX_SAFE_INTEGER) return neg ? -Infinity : Infinity;
+  return neg ? -v : v;
+}
+
+const HEX = '0123456789abcdefABCDEF';
+
+function isSpace(c: string): boolean {
+  return c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\v' || c === '\f';
+}
+
+/**
+ * Splits an inline command line as Redis's sdssplitargs does: whitespace separates arguments,
+ * "double quotes" take \xHH and \n \r \t \b \a escapes, 'single quotes' take \' only, and a
+ * closing quote must be followed by a space or the end. null when the quotes do not balance.
+ */
+export function splitArgs(line: string): string[] | null {
+  const nul = line.indexOf('\0');
+  if (nul >= 0) line = line.slice(0, nul); // the C string ends there
+  const out: string[] = [];
+  let p = 0;
+  const n = line.length;
+  for (;;) {
+    while (p < n && isSpace(line[p])) p++;
+    if (p >= n) return out;
+    let inq = false;
+    let insq = false;
+    let done = false;
+    let cur = '';
+    while (!done) {
+      const c = p < n ? line[p] : '';
+      if (inq) {
+        if (c === '\\' && line[p + 1] === 'x' && p + 3 < n && HEX.includes(line[p + 2]) && HEX.includes(line[p + 3])) {
+          cur += String.fromCharCode(parseInt(line.slice(p + 2, p + 4), 16));
+          p += 3;
+        } else if (c === '\\' && p + 1 < n) {
+          p++;
+          const e = line[p];
+          cur += e === 'n' ? '\n' : e === 'r' ? '\r' : e === 't' ? '\t' : e === 'b' ? '\b' : e === 'a' ? '\x07' : e;
+        } else if (c === '"') {
+          if (p + 1 < n && !isSpace(line[p + 1])) return null;
+          done = true;
+        } else if (c === '') {
+          return null;
+        } else {
+          cur += c;
+        }
+      } else if (insq) {
+        if (c === '\\' && line[p + 1] === "'") {
+          p++;
+          cur += "'";
+        } else if (c === "'") {
+          if (p + 1 < n && !isSpace(line[p + 1])) return null;
+          done = true;
+        } else if (c === '') {
+          return null;
+        } else {
+          cur += c;
+        }
+      } else if (c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '') {
+        done = true;
+      } else if (c === '"') {
+        inq = true;
+      } else if (c === "'") {
+        insq = true;
+      } else {
+        cur += c;
+      }
+      if (p < n) p++;
+    }
+    out.push(cur);
+  }
+}

@@ -1,0 +1,153 @@
+// RESP2/RESP3 serialization into one growing byte buffer, so a whole pipeline's replies leave in
+// a single socket write.
+import { encodeBinInto, type Bin } from '../bytes.ts';
+import {
+  BigNumberReply,
+  BoolReply,
+  DoubleReply,
+  ErrorReply,
+  MapReply,
+  MultiReply,
+  NullArray,
+  PushReply,
+  SetReply,
+  SimpleString,
+  VerbatimReply,
+  type Reply,
+} from '../reply.ts';
+
+export type Protocol = 2 | 3;
+
+const CRLF0 = 13;
+const CRLF1 = 10;
+
+export class RespWriter {
+  private buf: Uint8Array;
+  private pos = 0;
+
+  constructor(initialSize = 16 * 1024, private readonly alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)) {
+    this.buf = alloc(initialSize);
+  }
+
+  get length(): number {
+    return this.pos;
+  }
+
+  /** The bytes written so far; the writer starts over on a fresh buffer. */
+  take(): Uint8Array {
+    const out = this.buf.subarray(0, this.pos);
+    this.buf = this.alloc(Math.max(16 * 1024, Math.min(this.buf.length, 1 << 20)));
+    this.pos = 0;
+    return out;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.pos + n) size *= 2;
+    const next = this.alloc(size);
+    next.set(this.buf.subarray(0, this.pos));
+    this.buf = next;
+  }
+
+  /** ASCII text (headers, numbers, simple strings). */
+  private ascii(s: string): void {
+    this.ensure(s.length);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
+  private line(prefix: string, s: string): void {
+    this.ensure(s.length + 3);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = prefix.charCodeAt(0);
+    for (let i = 0; i < s.length; i++) b[p++] = s.charCodeAt(i);
+    b[p++] = CRLF0;
+    b[p++] = CRLF1;
+    this.pos = p;
+  }
+
+  bulk(s: Bin): void {
+    const n = s.length;
+    this.line('$', String(n));
+    this.ensure(n + 2);
+    this.pos += n <= 32 ? this.smallCopy(s) : encodeBinInto(s, this.buf, this.pos);
+    this.buf[this.pos++] = CRLF0;
+    this.buf[this.pos++] = CRLF1;
+  }
+
+  private smallCopy(s: Bin): number {
+    const b = this.buf;
+    const p = this.pos;
+    for (let i = 0; i < s.length; i++) b[p + i] = s.charCodeAt(i);
+    return s.length;
+  }
+
+  raw(bytes: Uint8Array): void {
+    this.ensure(bytes.length);
+    this.buf.set(bytes, this.pos);
+    this.pos += bytes.length;
+  }
+
+  write(r: Reply, proto: Protocol): void {
+    if (typeof r === 'string') return this.bulk(r);
+    if (typeof r === 'number' || typeof r === 'bigint') return this.line(':', String(r));
+    if (r === null) return this.ascii(proto === 3 ? '_\r\n' : '$-1\r\n');
+    if (Array.isArray(r)) {
+      this.line('*', String(r.length));
+      for (let i = 0; i < r.length; i++) this.write(r[i], proto);
+      return;
+    }
+    if (r instanceof SimpleString) return this.line('+', oneLine(r.value));
+    if (r instanceof ErrorReply) return this.line('-', oneLine(r.message));
+    if (r instanceof NullArray) return this.ascii(proto === 3 ? '_\r\n' : '*-1\r\n');
+    if (r instanceof MapReply) {
+      this.line(proto === 3 ? '%' : '*', String(proto === 3 ? r.entries.length / 2 : r.entries.length));
+      for (const e of r.entries) this.write(e, proto);
+      return;
+    }
+    if (r instanceof SetReply) {
+      this.line(proto === 3 ? '~' : '*', String(r.items.length));
+      for (const e of r.items) this.write(e, proto);
+      return;
+    }
+    if (r instanceof DoubleReply) return proto === 3 ? this.line(',', r.text) : this.bulk(r.text);
+    if (r instanceof BoolReply) return proto === 3 ? this.line('#', r.value ? 't' : 'f') : this.line(':', r.value ? '1' : '0');
+    if (r instanceof VerbatimReply) return proto === 3 ? this.verbatim(r) : this.bulk(r.text);
+    if (r instanceof BigNumberReply) return proto === 3 ? this.line('(', r.digits) : this.bulk(r.digits);
+    if (r instanceof PushReply) {
+      this.line(proto === 3 ? '>' : '*', String(r.items.length));
+      for (const e of r.items) this.write(e, proto);
+      return;
+    }
+    if (r instanceof MultiReply) {
+      for (const e of r.replies) this.write(e, proto);
+      return;
+    }
+    throw new TypeError(`not a reply: ${String(r)}`);
+  }
+
+  private verbatim(r: VerbatimReply): void {
+    const body = r.format + ':' + r.text;
+    this.line('=', String(body.length));
+    this.ensure(body.length + 2);
+    this.pos += encodeBinInto(body, this.buf, this.pos);
+    this.buf[this.pos++] = CRLF0;
+    this.buf[this.pos++] = CRLF1;
+  }
+}
+
+/** Status and error lines cannot hold CR or LF: Redis replaces them with spaces. */
+function oneLine(s: string): string {
+  return s.indexOf('\r') < 0 && s.indexOf('\n') < 0 ? s : s.replace(/[\r\n]/g, ' ');
+}
+
+/** One reply as bytes (tests, MONITOR, the in-process listener). */
+export function encodeReply(r: Reply, proto: Protocol = 2): Uint8Array {
+  const w = new RespWriter(256);
+  w.write(r, proto);
+  return w.take();
+}

@@ -1,0 +1,18 @@
+// What a key holds. A string value is stored as its bare binary string (no wrapper object: it
+// keeps a string key within Redis's memory footprint); every other type is an object that
+// says its type.
+import type { Bin } from '../bytes.ts';
+
+export type TypeName = 'string' | 'list' | 'set' | 'zset' | 'hash' | 'stream';
+
+export interface RedisObject {
+  readonly type: Exclude<TypeName, 'string'>;
+  /** OBJECT ENCODING's answer for this value under the current config thresholds. */
+  encoding(): string;
+}
+
+export type Value = Bin | RedisObject;
+
+export function typeOf(v: Value): TypeName {
+  return typeof v === 'string' ? 'string' : v.type;
+}

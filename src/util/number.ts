@@ -1,0 +1,48 @@
+// Integer parsing and formatting with Redis's rules (util.c string2ll / ll2string): a valid
+// integer is an optional '-', then digits without leading zeros, fitting a signed 64-bit
+// integer. "+1", " 1", "01", "-0" and "" are not integers.
+import type { Bin } from '../bytes.ts';
+
+export const INT64_MAX = 9223372036854775807n;
+export const INT64_MIN = -9223372036854775808n;
+
+/** The canonical-integer check on its own (no range check beyond 20 chars). */
+function isIntegerSyntax(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 20) return false;
+  if (n === 1) return s.charCodeAt(0) >= 0x30 && s.charCodeAt(0) <= 0x39;
+  let i = 0;
+  if (s.charCodeAt(0) === 0x2d) i = 1;
+  const first = s.charCodeAt(i);
+  if (first < 0x31 || first > 0x39) return false;
+  for (i++; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
+/** string2ll exactly: the value as a bigint, or null when not a valid int64. */
+export function parseInt64(s: Bin): bigint | null {
+  if (!isIntegerSyntax(s)) return null;
+  const v = BigInt(s);
+  return v > INT64_MAX || v < INT64_MIN ? null : v;
+}
+
+/**
+ * string2ll validity, value as a JS number. Exact up to 2^53; beyond that it is rounded, which
+ * is fine for indexes, counts and clamped ranges. Use parseInt64 where every digit matters.
+ */
+export function parseLong(s: Bin): number | null {
+  if (s.length <= 15) {
+    if (!isIntegerSyntax(s)) return null;
+    return +s;
+  }
+  const v = parseInt64(s);
+  return v === null ? null : Number(v);
+}
+
+/** A value that fits in a JS number exactly as a number, else a bigint: how integers leave. */
+export function int64Reply(v: bigint): number | bigint {
+  return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
+}
