@@ -19,7 +19,7 @@ const allocBuffer = (n: number) => Buffer.allocUnsafe(n);
 
 class SocketConnection implements Connection {
   readonly parser: RespParser;
-  readonly writer = new RespWriter(4096, allocBuffer);
+  readonly writer = new RespWriter(16 * 1024, allocBuffer);
   client!: Client;
   closing = false;
 
@@ -103,9 +103,18 @@ class SocketConnection implements Connection {
 
   flush(): void {
     if (this.writer.length === 0) return;
-    const out = this.writer.take();
+    // Most writes reach the kernel at once; then the buffer is free again and is reused.
+    // When some of it stays queued in the socket, the socket keeps it and we take a new one.
+    const socket = this.socket;
+    const pending = socket.writableLength > 0;
+    const out = pending ? this.writer.take() : this.writer.peek();
     this.server.engine.stats.netOutputBytes += out.length;
-    if (!this.socket.write(out)) {
+    const ok = socket.write(out);
+    if (!pending) {
+      if (socket.writableLength === 0) this.writer.reset();
+      else this.writer.take();
+    }
+    if (!ok) {
       // The client reads slower than we answer: stop reading until the kernel drains.
       this.socket.pause();
       this.socket.once('drain', () => this.socket.resume());

@@ -123,7 +123,6 @@ export class Engine implements KeyspaceHooks {
    * order, so that handlers do only their own work.
    */
   execute(c: Client, argv: Bin[]): Reply | undefined {
-    c.lastInteraction = this.host.now();
     const reply = this.process(c, argv);
     if (c.replySkip > 0) {
       c.replySkip--;
@@ -161,17 +160,32 @@ export class Engine implements KeyspaceHooks {
 
   /** The command for an argv: undefined if unknown, an error for an unknown subcommand. */
   lookup(argv: Bin[]): Command | ErrorReply | undefined {
-    const base = this.commands.get(argv[0].toLowerCase());
+    const base = this.commandByName(argv[0]);
     if (base === undefined || base.subcommands === undefined || argv.length < 2) return base;
     const sub = base.subcommands.get(argv[1].toLowerCase());
     if (sub !== undefined) return sub;
     return err(`ERR unknown subcommand '${truncate(argv[1], 128)}'. Try ${base.spec.name.toUpperCase()} HELP.`);
   }
 
+  /**
+   * Names as clients spell them ('GET', 'get', 'Get') -> command. Clients send the same
+   * spelling over and over, so this saves a toLowerCase per command; bounded against floods
+   * of made-up spellings.
+   */
+  private readonly spellings = new Map<Bin, Command>();
+
+  private commandByName(name: Bin): Command | undefined {
+    let cmd = this.spellings.get(name);
+    if (cmd !== undefined) return cmd;
+    cmd = this.commands.get(name.toLowerCase());
+    if (cmd !== undefined && this.spellings.size < 4096) this.spellings.set(name, cmd);
+    return cmd;
+  }
+
   /** Runs a command that passed the checks; also used by EXEC for each queued command. */
   call(c: Client, cmd: Command, argv: Bin[]): Reply {
     const outer = this.callDepth === 0;
-    if (outer) this.commandTime = this.host.now();
+    if (outer) c.lastInteraction = this.commandTime = this.host.now();
     this.callDepth++;
     const t0 = this.host.monotonicUs();
     let reply: Reply;

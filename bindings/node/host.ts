@@ -16,7 +16,6 @@ let peakRss = 0;
 
 export function nodeHost(overrides: Partial<Host> = {}): Host {
   return genericHost({
-    monotonicUs: () => Number(process.hrtime.bigint() / 1000n),
     process: {
       pid: process.pid,
       memory() {

@@ -25,7 +25,10 @@ export class RespWriter {
   private buf: Uint8Array;
   private pos = 0;
 
-  constructor(initialSize = 16 * 1024, private readonly alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n)) {
+  constructor(
+    private readonly initialSize = 16 * 1024,
+    private readonly alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n),
+  ) {
     this.buf = alloc(initialSize);
   }
 
@@ -36,9 +39,20 @@ export class RespWriter {
   /** The bytes written so far; the writer starts over on a fresh buffer. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = this.alloc(Math.max(16 * 1024, Math.min(this.buf.length, 1 << 20)));
+    this.buf = this.alloc(Math.max(this.initialSize, Math.min(this.buf.length, 1 << 20)));
     this.pos = 0;
     return out;
+  }
+
+  /** The bytes written so far, still in the writer's buffer (valid until the next write). */
+  peek(): Uint8Array {
+    return this.buf.subarray(0, this.pos);
+  }
+
+  /** Starts over on the same buffer: the caller is done with what peek() returned. */
+  reset(): void {
+    this.pos = 0;
+    if (this.buf.length > 1 << 20) this.buf = this.alloc(this.initialSize);
   }
 
   private ensure(n: number): void {

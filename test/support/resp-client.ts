@@ -101,7 +101,7 @@ export function show(r: RespValue): string {
 }
 
 export class RespClient {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
   private waiting: { resolve: (r: RespValue) => void; reject: (e: Error) => void }[] = [];
   private closed = false;
   /** Replies nobody asked for (pushes, replies after CLIENT REPLY changes). */
