@@ -1,6 +1,6 @@
 // The browser host: a page (or worker) has no process, so the process facts come from what the
-// page can see: performance.now() as the monotonic clock, Chrome's non-standard
-// performance.memory for the heap, the user agent for the platform.
+// page can see: Chrome's non-standard performance.memory for the heap, the user agent for the
+// platform. Clock and timers are genericHost's (performance.now() is the monotonic clock).
 import { genericHost, type Host } from '../../src/host.ts';
 
 /** Chrome's performance.memory (absent in Firefox and Safari). */
@@ -14,8 +14,6 @@ export function browserHost(overrides: Partial<Host> = {}): Host {
   const nav = (globalThis as { navigator?: { userAgent?: string; platform?: string } }).navigator;
   let peak = 0;
   return genericHost({
-    // performance.now() is monotonic; Date.now() jumps when the user's clock is set.
-    monotonicUs: () => perf.now() * 1000,
     process: {
       pid: 0,
       memory() {

@@ -1,17 +1,13 @@
 // The Deno host: Deno's own process facts (pid, memory, build target), nothing that needs a
 // permission, so a script using Cinnabar runs with no --allow flags beyond reading its sources.
+// Clock and timers are genericHost's: performance.now() is monotonic in Deno, and Deno's
+// setTimeout returns a Node-style Timeout whose unref() keeps the engine's cron from holding a
+// finished script open.
 import { genericHost, type Host } from '../../src/host.ts';
 
 export function denoHost(overrides: Partial<Host> = {}): Host {
   let peakRss = 0;
   return genericHost({
-    monotonicUs: () => performance.now() * 1000,
-    setTimer(ms, fn) {
-      const id = setTimeout(fn, ms);
-      // The engine's cron must not keep a script alive after its last await.
-      Deno.unrefTimer(id);
-      return { cancel: () => clearTimeout(id) };
-    },
     process: {
       pid: Deno.pid,
       memory() {
@@ -27,10 +23,8 @@ export function denoHost(overrides: Partial<Host> = {}): Host {
       executable: Deno.execPath(),
       configFile: '',
     },
-    log(level, line) {
-      if (level === 'warning') console.error(line);
-      else console.log(line);
-    },
+    // stderr: the engine is a library inside someone's program, whose stdout is its own.
+    log: (_level, line) => console.error(line),
     ...overrides,
   });
 }

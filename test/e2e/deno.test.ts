@@ -28,6 +28,7 @@ interface Run {
   stderr: string;
 }
 
+const DENO_TIMEOUT_MS = 30_000;
 let denoDir: string;
 
 function deno(args: string[]): Promise<Run> {
@@ -49,8 +50,13 @@ function deno(args: string[]): Promise<Run> {
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
     child.stderr.on('data', (d) => (stderr += d));
+    // A script that never exits (a timer keeping it alive) fails here rather than at vitest's timeout.
+    const killer = setTimeout(() => child.kill('SIGKILL'), DENO_TIMEOUT_MS);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      clearTimeout(killer);
+      resolve({ code, stdout, stderr });
+    });
   });
 }
 
@@ -73,7 +79,7 @@ describe('Deno host (bindings/deno/mod.ts)', () => {
     expect(r.code).toBe(0);
   });
 
-  it('runs the same API and engine as Node: strings, binary values, transactions, errors', async () => {
+  it('runs the same API and engine as Node: strings, binary values, transactions, errors; exits with an engine left open', async () => {
     const r = await deno(['run', '--no-prompt', ...ISOLATION, `--allow-read=${ROOT}`, FIXTURE]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
