@@ -77,10 +77,12 @@ class SocketConnection implements Connection {
     for (let i = 0; i < commands.length && !this.closing; i++) {
       this.run(commands[i]);
       if (c.closeAfterReply || c.killed) {
+        engine.endBatch();
         this.close();
         return;
       }
     }
+    engine.endBatch();
     if (error !== undefined && !this.closing) {
       this.writer.write(err(`ERR ${error}`), c.resp);
       engine.countError(err('ERR'));

@@ -116,6 +116,8 @@ export class CinnabarCore {
       reply = this.engine.execute(this.client, args.map(argToBin));
     } catch (e) {
       return Promise.reject(e);
+    } finally {
+      this.engine.endBatch();
     }
     if (reply === undefined) return Promise.resolve(null);
     const js = replyToJs(reply, this.client.resp, bytes);

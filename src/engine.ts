@@ -51,11 +51,14 @@ export class Engine implements KeyspaceHooks {
   /** The time expiry is judged by while a command runs (Redis's cached command time). */
   private commandTime = 0;
   private callDepth = 0;
+  /** wall ms - monotonic ms, resynchronized by the cron so that clock changes are followed. */
+  private wallOffsetMs: number;
   private readonly watchedKeys = new Map<Database, Map<Bin, WatchedKey[]>>();
   private cron: TimerHandle | null = null;
 
   constructor(opts: EngineOptions) {
     this.host = opts.host;
+    this.wallOffsetMs = this.host.now() - this.host.monotonicUs() / 1000;
     this.config = new Config(opts.config);
     const n = this.config.getNumber('databases');
     this.dbs = Array.from({ length: n }, (_, i) => new Database(i, this));
@@ -184,10 +187,15 @@ export class Engine implements KeyspaceHooks {
 
   /** Runs a command that passed the checks; also used by EXEC for each queued command. */
   call(c: Client, cmd: Command, argv: Bin[]): Reply {
-    const outer = this.callDepth === 0;
-    if (outer) c.lastInteraction = this.commandTime = this.host.now();
-    this.callDepth++;
     const t0 = this.host.monotonicUs();
+    const outer = this.callDepth === 0;
+    if (outer) {
+      // One clock read per command: it closes the previous command's timing, starts this
+      // one's, and gives the wall time (derived from the monotonic clock).
+      this.closeTiming(t0);
+      c.lastInteraction = this.commandTime = this.wallOffsetMs + t0 / 1000;
+    }
+    this.callDepth++;
     let reply: Reply;
     try {
       reply = cmd.spec.handler!(c, argv);
@@ -200,7 +208,12 @@ export class Engine implements KeyspaceHooks {
     }
     const stats = cmd.stats;
     stats.calls++;
-    stats.usec += this.host.monotonicUs() - t0;
+    if (outer) {
+      this.timedCommand = cmd;
+      this.timedSince = t0;
+    } else {
+      stats.usec += this.host.monotonicUs() - t0;
+    }
     this.stats.totalCommands++;
     c.commandsProcessed++;
     c.lastCommand = cmd.fullName;
@@ -232,6 +245,22 @@ export class Engine implements KeyspaceHooks {
   }
 
   // ---- time ----
+
+  // An outer command's duration ends at the next clock read: the next command, or endBatch().
+  private timedCommand: Command | null = null;
+  private timedSince = 0;
+
+  private closeTiming(now: number): void {
+    const cmd = this.timedCommand;
+    if (cmd === null) return;
+    cmd.stats.usec += now - this.timedSince;
+    this.timedCommand = null;
+  }
+
+  /** A host calls this after running a batch of commands (one socket read, one API call). */
+  endBatch(): void {
+    if (this.timedCommand !== null) this.closeTiming(this.host.monotonicUs());
+  }
 
   /** The time for expiry decisions: fixed while a command (or EXEC) runs, as in Redis. */
   now(): number {
@@ -341,6 +370,7 @@ export class Engine implements KeyspaceHooks {
     this.cron = this.host.setTimer(1000 / hz, () => {
       this.cron = null;
       if (this.shuttingDown) return;
+      this.wallOffsetMs = this.host.now() - this.host.monotonicUs() / 1000;
       if (this.activeExpireEnabled) this.activeExpireCycle(1000 / hz);
       this.scheduleCron();
     });
@@ -382,7 +412,10 @@ export class Engine implements KeyspaceHooks {
   }
 }
 
+/** As C's `%.<n>s` in Redis's error formats: at most n bytes, and nothing past a NUL. */
 function truncate(s: string, n: number): string {
+  const nul = s.indexOf('\0');
+  if (nul >= 0 && nul < n) n = nul;
   return s.length > n ? s.slice(0, n) : s;
 }
 

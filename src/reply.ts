@@ -10,6 +10,8 @@ import type { Bin } from './bytes.ts';
 
 export class SimpleString {
   constructor(readonly value: string) {}
+  /** The encoded line, kept by the RESP writer for the shared constants (OK, QUEUED...). */
+  encoded: Uint8Array | null = null;
 }
 
 export class ErrorReply {

@@ -131,7 +131,7 @@ export class RespParser {
       }
       // Redis skips the two bytes after the payload without looking at them; so do we.
       if (this.end - this.start < this.bulkLen + 2) return undefined;
-      this.argv!.push(bytesToBin(buf, this.start, this.start + this.bulkLen));
+      this.argv!.push(this.bulkLen <= 8 ? smallBin(buf, this.start, this.bulkLen) : bytesToBin(buf, this.start, this.start + this.bulkLen));
       this.start += this.bulkLen + 2;
       this.bulkLen = -1;
       this.argsLeft--;
@@ -171,9 +171,18 @@ export class RespParser {
 
   private findByte(byte: number, from: number): number {
     const buf = this.buf;
-    const i = buf.indexOf(byte, from);
-    if (i < 0 || i >= this.end) return -1;
-    for (let j = from; j < i; j++) if (buf[j] === 0) return -1;
+    const end = this.end;
+    // Headers are a few bytes: a JS scan beats the native indexOf call there.
+    const stop = Math.min(end, from + 32);
+    for (let j = from; j < stop; j++) {
+      const c = buf[j];
+      if (c === byte) return j;
+      if (c === 0) return -1;
+    }
+    if (stop === end) return -1;
+    const i = buf.indexOf(byte, stop);
+    if (i < 0 || i >= end) return -1;
+    for (let j = stop; j < i; j++) if (buf[j] === 0) return -1;
     return i;
   }
 }
@@ -202,6 +211,23 @@ function parseLength(buf: Uint8Array, from: number, to: number): number | null {
   }
   if (v > Number.MAX_SAFE_INTEGER) return neg ? -Infinity : Infinity;
   return neg ? -v : v;
+}
+
+const fromCode = String.fromCharCode;
+
+/** Short arguments (command names, small values) are built in JS: cheaper than a native call. */
+function smallBin(b: Uint8Array, s: number, n: number): string {
+  switch (n) {
+    case 0: return '';
+    case 1: return fromCode(b[s]);
+    case 2: return fromCode(b[s], b[s + 1]);
+    case 3: return fromCode(b[s], b[s + 1], b[s + 2]);
+    case 4: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3]);
+    case 5: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4]);
+    case 6: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5]);
+    case 7: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
+    default: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
+  }
 }
 
 const HEX = '0123456789abcdefABCDEF';

@@ -115,7 +115,7 @@ export class RespWriter {
       for (let i = 0; i < r.length; i++) this.write(r[i], proto);
       return;
     }
-    if (r instanceof SimpleString) return this.line('+', oneLine(r.value));
+    if (r instanceof SimpleString) return this.simple(r);
     if (r instanceof ErrorReply) return this.line('-', oneLine(r.message));
     if (r instanceof NullArray) return this.ascii(proto === 3 ? '_\r\n' : '*-1\r\n');
     if (r instanceof MapReply) {
@@ -142,6 +142,24 @@ export class RespWriter {
       return;
     }
     throw new TypeError(`not a reply: ${String(r)}`);
+  }
+
+  private simple(r: SimpleString): void {
+    let bytes = r.encoded;
+    if (bytes === null) {
+      const text = oneLine(r.value);
+      if (text.length > 64) return this.line('+', text);
+      bytes = r.encoded = new Uint8Array(text.length + 3);
+      bytes[0] = 0x2b;
+      for (let i = 0; i < text.length; i++) bytes[i + 1] = text.charCodeAt(i);
+      bytes[text.length + 1] = CRLF0;
+      bytes[text.length + 2] = CRLF1;
+    }
+    this.ensure(bytes.length);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < bytes.length; i++) b[p++] = bytes[i];
+    this.pos = p;
   }
 
   private verbatim(r: VerbatimReply): void {
