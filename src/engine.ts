@@ -193,7 +193,7 @@ export class Engine implements KeyspaceHooks {
       // One clock read per command: it closes the previous command's timing, starts this
       // one's, and gives the wall time (derived from the monotonic clock).
       this.closeTiming(t0);
-      c.lastInteraction = this.commandTime = this.wallOffsetMs + t0 / 1000;
+      c.lastInteraction = this.commandTime = Math.floor(this.wallOffsetMs + t0 / 1000);
     }
     this.callDepth++;
     let reply: Reply;
