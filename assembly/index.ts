@@ -4,4 +4,4 @@ export { reserve, scratchCapacity, resultPtr } from './memory';
 export { murmur64a, murmur64aHalves, murmur64aStart, murmur64aBlocks, murmur64aFinish } from './murmur';
 export { crc64 } from './crc64';
 export { crc16, keyHashSlot } from './crc16';
-export { lcsFill, lcsWalk } from './lcs';
+export { lcsFill, lcsWalk, lcsLength } from './lcs';

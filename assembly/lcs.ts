@@ -33,6 +33,27 @@ export function lcsFill(a: usize, alen: u32, b: usize, blen: u32, table: usize):
   return load<u32>(table + (<usize>alen * rowBytes) + (<usize>blen << 2));
 }
 
+/**
+ * LCS(alen, blen) alone (the LEN reply), keeping one row of the table: `row` holds blen + 1
+ * u32 cells. Same recurrence as lcsFill, O(blen) memory instead of O(alen * blen).
+ */
+export function lcsLength(a: usize, alen: u32, b: usize, blen: u32, row: usize): u32 {
+  memory.fill(row, 0, (<usize>blen + 1) << 2);
+  for (let i: u32 = 1; i <= alen; i++) {
+    const ai = load<u8>(a + <usize>i - 1);
+    let diag: u32 = 0;
+    let left: u32 = 0;
+    for (let j: usize = 1; j <= <usize>blen; j++) {
+      const up = load<u32>(row + (j << 2));
+      const v: u32 = ai == load<u8>(b + j - 1) ? diag + 1 : up > left ? up : left;
+      store<u32>(row + (j << 2), v);
+      diag = up;
+      left = v;
+    }
+  }
+  return load<u32>(row + (<usize>blen << 2));
+}
+
 // @ts-ignore: decorator
 @inline
 function cell(table: usize, rowBytes: usize, i: u32, j: u32): u32 {

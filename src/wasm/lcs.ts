@@ -95,7 +95,10 @@ export function planLcs(alen: number, blen: number, opts: LcsOptions): LcsPlan {
   };
 }
 
-export const EMPTY_LCS: Readonly<LcsResult> = Object.freeze({ length: 0, string: '', matches: [] as LcsMatch[] });
+/** The answer when either string is empty (no table needed). */
+export function emptyLcs(): LcsResult {
+  return { length: 0, string: '', matches: [] };
+}
 
 /** Match objects from `count` ranges stored as LCS_RANGE_WORDS u32 words each from `offset`. */
 export function decodeLcsRanges(words: Uint32Array, offset: number, count: number): LcsMatch[] {
