@@ -2,18 +2,26 @@
 // Each value is kept in the canonical text CONFIG GET shows; typed reads go through get*().
 // The parameter table itself lives in config-params.ts.
 import { PARAMS, type ParamDef } from './config-params.ts';
+import { globMatch } from './util/glob.ts';
 
 export type { ParamDef } from './config-params.ts';
 
+/** A name CONFIG GET/SET accepts: a parameter's own name or one of its aliases. */
+interface Entry {
+  def: ParamDef;
+  /** This entry's name (an alias is reported under its own name, as Redis does). */
+  name: string;
+}
+
 export class Config {
   private readonly values = new Map<string, string>();
-  private readonly defs = new Map<string, ParamDef>();
+  private readonly entries = new Map<string, Entry>();
   private readonly listeners = new Map<string, ((value: string) => void)[]>();
 
   constructor(overrides: Record<string, string> = {}) {
     for (const def of PARAMS) {
-      this.defs.set(def.name, def);
-      for (const alias of def.aliases ?? []) this.defs.set(alias, def);
+      this.entries.set(def.name, { def, name: def.name });
+      for (const alias of def.aliases ?? []) this.entries.set(alias, { def, name: alias });
       this.values.set(def.name, def.default);
     }
     for (const [k, v] of Object.entries(overrides)) {
@@ -23,7 +31,7 @@ export class Config {
   }
 
   def(name: string): ParamDef | undefined {
-    return this.defs.get(name.toLowerCase());
+    return this.entries.get(name.toLowerCase())?.def;
   }
 
   /** Every parameter definition once (aliases excluded). */
@@ -32,7 +40,7 @@ export class Config {
   }
 
   get(name: string): string {
-    const def = this.defs.get(name.toLowerCase());
+    const def = this.def(name);
     if (!def) throw new Error(`unknown config parameter ${name}`);
     return this.values.get(def.name)!;
   }
@@ -50,19 +58,85 @@ export class Config {
    * null. `startup` allows immutable parameters (command line and config file).
    */
   set(name: string, raw: string, startup = false): string | null {
-    const def = this.defs.get(name.toLowerCase());
+    const def = this.def(name);
     if (!def) return `Unknown option or number of arguments for CONFIG SET - '${name}'`;
     if (!startup && def.immutable) return "can't set immutable config";
-    const parsed = def.parse(raw, this);
+    const parsed = def.parse(raw, this.values.get(def.name)!);
     if (typeof parsed === 'object') return parsed.error;
-    this.values.set(def.name, parsed);
-    for (const fn of this.listeners.get(def.name) ?? []) fn(parsed);
+    this.store(def, parsed);
     return null;
   }
 
-  /** Called with the new canonical value whenever `name` changes (and not at startup). */
+  /**
+   * CONFIG SET with any number of name/value pairs, all or nothing, checked in Redis's order:
+   * unknown names, immutable or protected ones and duplicates first (the first such problem
+   * is reported), then each value in turn. Returns Redis's whole error message, or null.
+   */
+  setMany(pairs: [name: string, value: string][], protectedAllowed: boolean): string | null {
+    const entries: Entry[] = [];
+    for (const [name] of pairs) {
+      const entry = this.entries.get(name.toLowerCase());
+      if (!entry) return `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`;
+      if (entry.def.immutable || (entry.def.protected && !protectedAllowed)) {
+        const why = entry.def.immutable ? "can't set immutable config" : "can't set protected config";
+        return `ERR CONFIG SET failed (possibly related to argument '${name}') - ${why}`;
+      }
+      // The same name twice (an alias and its parameter are separate entries, as in Redis).
+      if (entries.includes(entry)) return `ERR CONFIG SET failed (possibly related to argument '${name}') - duplicate parameter`;
+      entries.push(entry);
+    }
+    // Values are parsed against the values set before them in this same command.
+    const staged = new Map<ParamDef, string>();
+    for (let i = 0; i < pairs.length; i++) {
+      const def = entries[i].def;
+      const parsed = def.parse(pairs[i][1], staged.get(def) ?? this.values.get(def.name)!);
+      if (typeof parsed === 'object') return `ERR CONFIG SET failed (possibly related to argument '${entries[i].name}') - ${parsed.error}`;
+      staged.set(def, parsed);
+    }
+    for (let i = 0; i < pairs.length; i++) {
+      const e = entries[i].def.apply?.(staged.get(entries[i].def)!);
+      if (e) return `ERR CONFIG SET failed (possibly related to argument '${entries[i].name}') - ${e}`;
+    }
+    for (const [def, value] of staged) this.store(def, value);
+    return null;
+  }
+
+  /**
+   * CONFIG GET: the (name, value) pairs for any number of names and glob patterns. A name
+   * without glob characters is looked up as typed (hidden parameters included) and reported
+   * as typed; a pattern matches the visible names, case-insensitively. Each name once.
+   */
+  lookup(patterns: string[]): [name: string, value: string][] {
+    const out: [string, string][] = [];
+    const seen = new Set<string>();
+    const add = (name: string, def: ParamDef) => {
+      const key = name.toLowerCase();
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push([name, this.values.get(def.name)!]);
+    };
+    for (const p of patterns) {
+      if (!/[[*?]/.test(p)) {
+        const entry = this.entries.get(p.toLowerCase());
+        if (entry) add(p, entry.def);
+        continue;
+      }
+      for (const [name, entry] of this.entries) {
+        if (!entry.def.hidden && globMatch(p, name, true)) add(name, entry.def);
+      }
+    }
+    return out;
+  }
+
+  private store(def: ParamDef, value: string): void {
+    const changed = this.values.get(def.name) !== value;
+    this.values.set(def.name, value);
+    if (changed) for (const fn of this.listeners.get(def.name) ?? []) fn(value);
+  }
+
+  /** Called with the new canonical value whenever `name` changes. */
   onChange(name: string, fn: (value: string) => void): void {
-    const def = this.defs.get(name)!;
+    const def = this.def(name)!;
     const list = this.listeners.get(def.name) ?? [];
     list.push(fn);
     this.listeners.set(def.name, list);

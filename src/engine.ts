@@ -136,6 +136,8 @@ export class Engine implements KeyspaceHooks {
 
   private process(c: Client, argv: Bin[]): Reply {
     const cmd = this.lookup(argv);
+    // CLIENT LIST's cmd= is the last command looked up, even one rejected or queued (NULL if unknown).
+    c.lastCommand = cmd === undefined || cmd instanceof ErrorReply ? 'NULL' : cmd.fullName;
     if (cmd === undefined) return this.reject(c, null, unknownCommandError(argv));
     if (cmd instanceof ErrorReply) return this.reject(c, null, cmd);
     const arity = cmd.spec.arity;

@@ -1,6 +1,9 @@
 // The command table: every family's specs, in one list. A family is one file exporting its
 // CommandSpec array; adding a family means adding it here.
+import { commandCommands } from './command.ts';
+import { configCommands } from './config.ts';
 import { connectionCommands } from './connection.ts';
+import { infoCommands } from './info.ts';
 import { keyCommands } from './keys.ts';
 import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
@@ -15,4 +18,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...stringCommands,
   ...transactionCommands,
   ...scriptingCommands,
+  ...infoCommands,
+  ...configCommands,
+  ...commandCommands,
 ];
