@@ -1,0 +1,148 @@
+// `npm run bench`: Cinnabar against the real redis-server on this machine, as ratios.
+//   1. throughput: redis-benchmark PING/SET/GET/INCR/MSET at -P 1 and -P 16 (bench/server.ts)
+//   2. memory per key after loading 1,000,000 keys (bench/memory.ts)
+//   3. the WASM-vs-TypeScript micro benchmark (bench/micro-wasm.ts)
+// Prints the tables and saves them to bench/results/latest.json.
+//
+//   node build/run-ts.mjs bench/index.ts [--quick] [--rounds N] [--only throughput,memory,micro]
+//                                        [--profile]   (CPU-profile Cinnabar during the throughput runs)
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { benchMemory, type MemoryResult } from './memory.ts';
+import { hotSpots, newestProfile, type HotSpot } from './lib/profile.ts';
+import { startBoth } from './lib/servers.ts';
+import { benchThroughput, type ThroughputResult } from './server.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RESULTS = path.join(ROOT, 'bench/results');
+
+function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const quick = flag('quick');
+const only = new Set((option('only') ?? 'throughput,memory,micro').split(','));
+const rounds = Number(option('rounds') ?? (quick ? 1 : 3));
+const profile = flag('profile');
+const log = (line: string) => process.stdout.write(line + '\n');
+
+interface Report {
+  date: string;
+  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; redisServer: string; redisBenchmark: string };
+  throughput?: ThroughputResult;
+  profile?: { file: string; hotSpots: HotSpot[] };
+  memory?: MemoryResult;
+  microWasm?: { command: string; exitCode: number | null; output: string } | { skipped: string };
+}
+
+function versionOf(cmd: string): string {
+  try {
+    return execFileSync(cmd, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'not installed';
+  }
+}
+
+async function throughput(report: Report): Promise<void> {
+  log('\n== Throughput: redis-benchmark, cinnabar-server vs redis-server ==');
+  const profileDir = path.join(RESULTS, 'profiles');
+  if (profile) mkdirSync(profileDir, { recursive: true });
+  const servers = await startBoth({ cinnabarNodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
+  log(`  redis-server on port ${servers.redis.port}, cinnabar-server on port ${servers.cinnabar.port} (pid ${servers.cinnabar.pid})`);
+  try {
+    report.throughput = await benchThroughput({
+      servers,
+      rounds,
+      clients: 50,
+      pipelines: [1, 16],
+      targetSeconds: quick ? 0.4 : 1.5,
+      keyspace: 100_000,
+      log,
+    });
+  } finally {
+    await Promise.all([servers.redis.stop(), servers.cinnabar.stop()]);
+  }
+  log('');
+  log(report.throughput.table);
+  if (profile) {
+    const file = newestProfile(profileDir);
+    if (file) {
+      const { spots, table } = hotSpots(file, ROOT);
+      report.profile = { file: path.relative(ROOT, file), hotSpots: spots };
+      log(`\n== Cinnabar CPU profile during the throughput runs (${path.relative(ROOT, file)}) ==`);
+      log(table);
+    } else {
+      log('\n(no CPU profile was written)');
+    }
+  }
+}
+
+async function memory(report: Report): Promise<void> {
+  const keys = quick ? 200_000 : 1_000_000;
+  log(`\n== Memory: ${keys.toLocaleString('en-US')} keys key:N -> 16-byte strings ==`);
+  report.memory = await benchMemory({ keys, valueSize: 16, log });
+  log('');
+  log(report.memory.table);
+}
+
+async function micro(report: Report): Promise<void> {
+  const script = path.join(ROOT, 'bench/micro-wasm.ts');
+  log('\n== WASM vs TypeScript micro benchmark (bench/micro-wasm.ts) ==');
+  const args = [path.join(ROOT, 'build/run-ts.mjs'), script, ...(quick ? ['--quick'] : [])];
+  const command = `node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`;
+  let output = '';
+  const exitCode = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.on('error', (e) => {
+      output += String(e);
+      resolve(null);
+    });
+    for (const stream of [child.stdout, child.stderr]) {
+      stream.on('data', (d: Buffer) => {
+        output += d.toString();
+        process.stdout.write(d);
+      });
+    }
+    child.on('close', (code) => resolve(code));
+  });
+  report.microWasm = { command, exitCode, output };
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const report: Report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? '',
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      redisServer: versionOf('redis-server'),
+      redisBenchmark: versionOf('redis-benchmark'),
+    },
+  };
+  log(`Cinnabar bench: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), node ${report.machine.node}, ${report.machine.redisServer}`);
+  if (only.has('throughput')) await throughput(report);
+  if (only.has('memory')) await memory(report);
+  if (only.has('micro')) {
+    if (existsSync(path.join(ROOT, 'bench/micro-wasm.ts'))) await micro(report);
+    else report.microWasm = { skipped: 'bench/micro-wasm.ts does not exist yet' };
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  const out = path.join(RESULTS, 'latest.json');
+  writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
+  log(`\nSaved ${path.relative(ROOT, out)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// Runs Debian's redis-benchmark (redis-tools) and reads its --csv output.
+import { spawn } from 'node:child_process';
+
+/** A redis-benchmark test name (`-t`) and the row name its CSV output uses. */
+export interface BenchTest {
+  id: string;
+  label: string;
+}
+
+export const TESTS: BenchTest[] = [
+  { id: 'ping_mbulk', label: 'PING_MBULK' },
+  { id: 'set', label: 'SET' },
+  { id: 'get', label: 'GET' },
+  { id: 'incr', label: 'INCR' },
+  { id: 'mset', label: 'MSET (10 keys)' },
+];
+
+export interface RunOptions {
+  port: number;
+  test: BenchTest;
+  pipeline: number;
+  clients: number;
+  requests: number;
+  /** -r: random keys over this many (0 = one fixed key, redis-benchmark's default). */
+  keyspace: number;
+}
+
+export interface RunResult {
+  rps: number;
+  avgLatencyMs: number;
+  p50LatencyMs: number;
+  p99LatencyMs: number;
+  seconds: number;
+}
+
+/** One redis-benchmark run of one test; rejects if it fails or prints no row for the test. */
+export function runRedisBenchmark(o: RunOptions): Promise<RunResult> {
+  const args = ['-h', '127.0.0.1', '-p', String(o.port), '-c', String(o.clients), '-n', String(o.requests), '-P', String(o.pipeline), '-t', o.test.id, '--csv'];
+  if (o.keyspace > 0) args.push('-r', String(o.keyspace));
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn('redis-benchmark', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let errOut = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (errOut += d.toString()));
+    child.on('error', (e) => reject(new Error(`redis-benchmark could not run (apt-get install redis-tools): ${e.message}`)));
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+      const row = parseCsv(out).find((r) => r.test === o.test.label);
+      if (code !== 0 || !row) {
+        reject(new Error(`redis-benchmark ${args.join(' ')} exited ${code}\n${out}${errOut}`));
+        return;
+      }
+      resolve({ rps: Number(row.rps), avgLatencyMs: Number(row.avg_latency_ms), p50LatencyMs: Number(row.p50_latency_ms), p99LatencyMs: Number(row.p99_latency_ms), seconds });
+    });
+  });
+}
+
+/** redis-benchmark's CSV: a quoted header line, then one quoted row per test. */
+export function parseCsv(text: string): Record<string, string>[] {
+  const lines = text.split('\n').filter((l) => l.startsWith('"'));
+  if (lines.length === 0) return [];
+  const cells = (l: string) => [...l.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  const header = cells(lines[0]);
+  return lines.slice(1).map((l) => Object.fromEntries(cells(l).map((v, i) => [header[i], v])));
+}

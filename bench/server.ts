@@ -1,0 +1,143 @@
+// Throughput: redis-benchmark against cinnabar-server and a real redis-server side by side.
+// Runs alternate between the two servers (A/B, then B/A) so drift on a shared machine hits
+// both alike; the report keeps each server's median rps per test and the ratio of medians.
+import { RespClient } from '../test/support/resp-client.ts';
+import { runRedisBenchmark, TESTS, type BenchTest } from './lib/redis-benchmark.ts';
+import type { BenchServer, ServerName } from './lib/servers.ts';
+import { geomean, median, spread } from './lib/stats.ts';
+import { formatTable } from './lib/table.ts';
+
+/** The issue's targets: geometric-mean rps ratio (Cinnabar / Redis) per pipeline depth. */
+export const THROUGHPUT_TARGETS: Record<number, number> = { 1: 0.9, 16: 0.75 };
+
+export interface ThroughputOptions {
+  servers: Record<ServerName, BenchServer>;
+  rounds: number;
+  clients: number;
+  pipelines: number[];
+  /** Each measured run is sized to take about this long on the slower server. */
+  targetSeconds: number;
+  keyspace: number;
+  tests?: BenchTest[];
+  log: (line: string) => void;
+}
+
+export interface ThroughputRow {
+  test: string;
+  pipeline: number;
+  requests: number;
+  redisRps: number[];
+  cinnabarRps: number[];
+  redisMedian: number;
+  cinnabarMedian: number | null;
+  ratio: number | null;
+  /** Why Cinnabar has no number (the command does not exist yet). */
+  missing?: string;
+}
+
+export interface ThroughputResult {
+  params: { rounds: number; clients: number; pipelines: number[]; keyspace: number; targetSeconds: number };
+  rows: ThroughputRow[];
+  /** Geometric mean of the ratios per pipeline depth, over the tests Cinnabar could run. */
+  geomean: Record<number, number | null>;
+  targets: Record<number, number>;
+  table: string;
+}
+
+/** The command each redis-benchmark test sends, to check Cinnabar has it before timing it. */
+const PROBES: Record<string, string[]> = {
+  ping_mbulk: ['PING'],
+  set: ['SET', 'bench:probe', 'x'],
+  get: ['GET', 'bench:probe'],
+  incr: ['INCR', 'bench:probe:counter'],
+  mset: ['MSET', 'bench:probe:a', '1', 'bench:probe:b', '2'],
+};
+
+async function unsupported(port: number, test: BenchTest): Promise<string | null> {
+  const c = await RespClient.connect(port);
+  try {
+    const r = await c.call(...PROBES[test.id]);
+    return r.t === '-' ? r.v : null;
+  } finally {
+    c.close();
+  }
+}
+
+/** Requests per run: targetSeconds at the slower server's calibrated rate, two significant digits. */
+function sizeRun(rps: number, targetSeconds: number): number {
+  const n = Math.min(5_000_000, Math.max(20_000, rps * targetSeconds));
+  const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.round(n / magnitude) * magnitude;
+}
+
+export async function benchThroughput(o: ThroughputOptions): Promise<ThroughputResult> {
+  const tests = o.tests ?? TESTS;
+  const order: ServerName[] = ['redis', 'cinnabar'];
+  const rows: ThroughputRow[] = [];
+  for (const pipeline of o.pipelines) {
+    const planned: { test: BenchTest; requests: number; row: ThroughputRow }[] = [];
+    // Calibration (also the JIT warm-up for Cinnabar): a short run of each test on each server.
+    for (const test of tests) {
+      const missing = await unsupported(o.servers.cinnabar.port, test);
+      const base = { port: 0, test, pipeline, clients: o.clients, keyspace: o.keyspace, requests: pipeline === 1 ? 20_000 : 100_000 };
+      const rates: number[] = [];
+      for (const name of missing ? (['redis'] as const) : order) rates.push((await runRedisBenchmark({ ...base, port: o.servers[name].port })).rps);
+      const requests = sizeRun(Math.min(...rates), o.targetSeconds);
+      const row: ThroughputRow = { test: test.label, pipeline, requests, redisRps: [], cinnabarRps: [], redisMedian: 0, cinnabarMedian: null, ratio: null };
+      if (missing) row.missing = missing;
+      planned.push({ test, requests, row });
+      rows.push(row);
+    }
+    for (let round = 0; round < o.rounds; round++) {
+      for (let t = 0; t < planned.length; t++) {
+        const { test, requests, row } = planned[t];
+        const names = (round + t) % 2 === 0 ? order : [...order].reverse();
+        for (const name of names) {
+          if (name === 'cinnabar' && row.missing) continue;
+          const r = await runRedisBenchmark({ port: o.servers[name].port, test, pipeline, clients: o.clients, keyspace: o.keyspace, requests });
+          (name === 'redis' ? row.redisRps : row.cinnabarRps).push(r.rps);
+          o.log(`  -P ${String(pipeline).padEnd(2)} ${test.label.padEnd(15)} round ${round + 1}/${o.rounds} ${name.padEnd(8)} ${Math.round(r.rps).toLocaleString('en-US').padStart(10)} rps  (${r.seconds.toFixed(1)} s)`);
+        }
+      }
+    }
+    for (const { row } of planned) {
+      row.redisMedian = median(row.redisRps);
+      if (!row.missing) {
+        row.cinnabarMedian = median(row.cinnabarRps);
+        row.ratio = row.cinnabarMedian / row.redisMedian;
+      }
+    }
+  }
+  const geo: Record<number, number | null> = {};
+  for (const p of o.pipelines) {
+    const ratios = rows.filter((r) => r.pipeline === p && r.ratio !== null).map((r) => r.ratio!);
+    geo[p] = ratios.length ? geomean(ratios) : null;
+  }
+  return {
+    params: { rounds: o.rounds, clients: o.clients, pipelines: o.pipelines, keyspace: o.keyspace, targetSeconds: o.targetSeconds },
+    rows,
+    geomean: geo,
+    targets: THROUGHPUT_TARGETS,
+    table: throughputTable(rows, geo),
+  };
+}
+
+function throughputTable(rows: ThroughputRow[], geo: Record<number, number | null>): string {
+  const body = rows.map((r) => [
+    r.test,
+    `-P ${r.pipeline}`,
+    r.redisMedian,
+    r.cinnabarMedian ?? '-',
+    r.ratio === null ? '-' : r.ratio.toFixed(3),
+    `${(spread(r.redisRps) * 100).toFixed(0)}% / ${r.cinnabarRps.length ? (spread(r.cinnabarRps) * 100).toFixed(0) + '%' : '-'}`,
+    r.missing ? `cinnabar: ${r.missing}` : '',
+  ]);
+  const lines = [formatTable(['test', 'pipeline', 'redis rps', 'cinnabar rps', 'ratio', 'spread r/c', 'note'], body), ''];
+  for (const [p, g] of Object.entries(geo)) {
+    const target = THROUGHPUT_TARGETS[Number(p)];
+    const verdict = g === null ? 'no data' : target === undefined ? '' : g >= target ? `meets the target >= ${target}` : `BELOW the target >= ${target}`;
+    const n = rows.filter((r) => r.pipeline === Number(p) && r.ratio !== null).length;
+    lines.push(`geometric mean ratio at -P ${p}: ${g === null ? '-' : g.toFixed(3)} over ${n} tests  ${verdict}`);
+  }
+  return lines.join('\n');
+}
