@@ -285,4 +285,32 @@ describe('stopping', () => {
       expect(await portIsFree(port)).toBe(true);
     });
   }
+
+  for (const command of [['SHUTDOWN'], ['SHUTDOWN', 'NOSAVE']]) {
+    it(`${command.join(' ')}: no reply, the connection closes and the server exits 0, as Redis`, async () => {
+      const [cport, rport] = [await freePort(), await freePort()];
+      const p = start(['--port', String(cport), '--save', ''], cport);
+      const r = spawn('redis-server', ['--port', String(rport), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { cwd: dir, stdio: 'ignore' });
+      const redisExit = new Promise<number | null>((resolve) => r.once('exit', (code) => resolve(code)));
+      try {
+        expect(await waitForPing(cport, p)).toBe(true);
+        expect(await waitForPing(rport)).toBe(true);
+        const outcome = async (port: number) => {
+          const c = await RespClient.connect(port);
+          return c.call(...command).then(
+            (reply) => ({ reply }),
+            (e: Error) => ({ error: e.message }),
+          );
+        };
+        const [fromRedis, fromCinnabar] = await Promise.all([outcome(rport), outcome(cport)]);
+        expect(fromRedis).toEqual({ error: 'connection closed' });
+        expect(fromCinnabar).toEqual(fromRedis);
+        expect(await redisExit).toBe(0);
+        expect(await exitOf(p)).toBe(0);
+        expect(logMessages(p.output()).join('\n')).toMatch(/ready to exit, bye bye\.\.\.$/);
+      } finally {
+        r.kill('SIGKILL');
+      }
+    });
+  }
 });
