@@ -15,10 +15,16 @@ export function intArg(arg: Bin): number | ErrorReply {
   return v === null ? E.notInteger : v;
 }
 
-/** A database index argument for SELECT/MOVE/SWAPDB/COPY DB. */
-export function dbIndexArg(arg: Bin, databases: number, invalidText = 'ERR value is not an integer or out of range'): number | ErrorReply {
+/**
+ * A database index argument for SELECT/MOVE/SWAPDB/COPY DB (Redis's getIntFromObjectOrReply:
+ * a custom message replaces both of its errors, else an int64 outside int32 gets its own).
+ */
+export function dbIndexArg(arg: Bin, databases: number, invalidText?: string): number | ErrorReply {
   const v = parseLong(arg);
-  if (v === null || v < -2147483648 || v > 2147483647) return err(invalidText);
+  if (v === null) return invalidText ? err(invalidText) : E.notInteger;
+  if (v < -2147483648 || v > 2147483647) {
+    return err(invalidText ?? 'ERR value is out of range, value must between -2147483648 and 2147483647');
+  }
   if (v < 0 || v >= databases) return E.dbIndex;
   return v;
 }

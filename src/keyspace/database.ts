@@ -30,16 +30,31 @@ export const LRU_BITS = 24;
 export const LRU_MASK = (1 << LRU_BITS) - 1;
 /** A string value edited in place (APPEND, SETRANGE, SETBIT...): OBJECT ENCODING says "raw". */
 export const META_RAW = 1 << 24;
+/** A small integer string held as its own object, not Redis's shared one (COPY's duplicate):
+ *  OBJECT REFCOUNT says 1 instead of the shared object's count. */
+export const META_UNSHARED = 1 << 25;
+
+/** An absolute unix time in ms, an int64 in Redis: a bigint only beyond 2^53 (getExpireExact). */
+export type ExpireTime = number | bigint;
 
 export interface SetKeyOptions {
   keepTtl?: boolean;
   /** The string was built in place: its encoding is "raw" whatever its length. */
   raw?: boolean;
+  /** See META_UNSHARED. */
+  unshared?: boolean;
 }
 
 export class Database {
   dict = new Dict<Value>();
   expires = new Dict<number>();
+  /**
+   * Expiry times beyond 2^53 ms, exact: `expires` holds them rounded, which is all that
+   * deciding expiry needs, but PEXPIRETIME/PTTL must answer every digit. An entry counts only
+   * while `expires` still holds its rounded value (see getExpireExact), so paths that drop a TTL
+   * need not clean it.
+   */
+  private hugeExpires: Map<Bin, bigint> | null = null;
 
   constructor(readonly id: number, private readonly hooks: KeyspaceHooks) {}
 
@@ -82,16 +97,19 @@ export class Database {
     return this.peek(key) !== undefined;
   }
 
-  /** Whether the key has passed its TTL (it may still be in the dict). */
+  /**
+   * Whether the key has passed its TTL (it may still be in the dict). As Redis's keyIsExpired,
+   * a key lives through the millisecond its TTL names.
+   */
   isExpired(key: Bin): boolean {
     const when = this.expires.get(key);
-    return when !== undefined && when <= this.hooks.now();
+    return when !== undefined && when < this.hooks.now();
   }
 
   /** Deletes the key if its TTL has passed; true when it is (logically) gone. */
   expireIfNeeded(key: Bin): boolean {
     const when = this.expires.get(key);
-    if (when === undefined || when > this.hooks.now()) return false;
+    if (when === undefined || when >= this.hooks.now()) return false;
     // A replica keeps expired keys until its master's DEL arrives, but reports them missing.
     if (!this.hooks.expiresOwnKeys()) return true;
     this.deleteExpired(key);
@@ -112,7 +130,7 @@ export class Database {
    * the modification.
    */
   setKey(key: Bin, value: Value, opts?: SetKeyOptions): void {
-    const meta = (this.hooks.lruClock() & LRU_MASK) | (opts?.raw ? META_RAW : 0);
+    const meta = (this.hooks.lruClock() & LRU_MASK) | (opts?.raw ? META_RAW : 0) | (opts?.unshared ? META_UNSHARED : 0);
     if (!this.dict.set(key, value, meta)) this.dict.setMeta(key, meta);
     if (!opts?.keepTtl && this.expires.size > 0) this.expires.delete(key);
     this.hooks.keyModified(this, key);
@@ -140,8 +158,11 @@ export class Database {
   }
 
   /** Absolute unix time in ms. The key must exist. */
-  setExpire(key: Bin, whenMs: number): void {
-    this.expires.set(key, whenMs);
+  setExpire(key: Bin, whenMs: ExpireTime): void {
+    const rounded = Number(whenMs);
+    if (typeof whenMs === 'bigint' && !Number.isSafeInteger(rounded)) (this.hugeExpires ??= new Map()).set(key, whenMs);
+    else this.hugeExpires?.delete(key);
+    this.expires.set(key, rounded);
   }
 
   removeExpire(key: Bin): boolean {
@@ -152,6 +173,17 @@ export class Database {
   getExpire(key: Bin): number {
     const when = this.expires.get(key);
     return when === undefined ? -1 : when;
+  }
+
+  /** getExpire, exact beyond 2^53 (a bigint there). */
+  getExpireExact(key: Bin): ExpireTime {
+    const when = this.expires.get(key);
+    if (when === undefined) return -1;
+    if (this.hugeExpires !== null && !Number.isSafeInteger(when)) {
+      const exact = this.hugeExpires.get(key);
+      if (exact !== undefined && Number(exact) === when) return exact;
+    }
+    return when;
   }
 
   isRawString(key: Bin): boolean {
@@ -185,11 +217,13 @@ export class Database {
   clear(): void {
     this.dict.clear();
     this.expires.clear();
+    this.hugeExpires = null;
   }
 
   /** Swaps contents with another database (SWAPDB); the Database objects keep their ids. */
   swapWith(other: Database): void {
     [this.dict, other.dict] = [other.dict, this.dict];
     [this.expires, other.expires] = [other.expires, this.expires];
+    [this.hugeExpires, other.hugeExpires] = [other.hugeExpires, this.hugeExpires];
   }
 }

@@ -9,6 +9,8 @@ export interface RedisObject {
   readonly type: Exclude<TypeName, 'string'>;
   /** OBJECT ENCODING's answer for this value under the current config thresholds. */
   encoding(): string;
+  /** A deep copy sharing nothing mutable with this value (COPY must not alias collections). */
+  clone?(): RedisObject;
 }
 
 export type Value = Bin | RedisObject;
