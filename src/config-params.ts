@@ -360,12 +360,15 @@ export function keyspaceEventFlags(classes: string): number {
   return flags;
 }
 
-/** Flags back to Redis's canonical letters: A when every class is on, then K E m n. */
+/**
+ * Flags back to Redis 7.0's letters: A when every class is on (which then hides n, as in
+ * Redis), else each class letter; then K E m.
+ */
 export function keyspaceEventsText(flags: number): string {
   let s = '';
   if ((flags & NOTIFY_ALL) === NOTIFY_ALL) s = 'A';
-  else for (const c of ['g', '$', 'l', 's', 'h', 'z', 'x', 'e', 't', 'd'] as const) if (flags & NOTIFY[c]) s += c;
-  for (const c of ['K', 'E', 'm', 'n'] as const) if (flags & NOTIFY[c]) s += c;
+  else for (const c of ['g', '$', 'l', 's', 'h', 'z', 'x', 'e', 't', 'd', 'n'] as const) if (flags & NOTIFY[c]) s += c;
+  for (const c of ['K', 'E', 'm'] as const) if (flags & NOTIFY[c]) s += c;
   return s;
 }
 

@@ -238,9 +238,12 @@ function getKeys(c: Client, argv: Bin[]): KeyRef[] | Reply {
   let keys: KeyRef[] | null = null;
   const reliable = specs.some((k) => !k.flags.includes('not_key')) && !specs.some((k) => k.flags.includes('variable_flags'));
   if (reliable) keys = keysFromSpecs(spec, specs, target);
-  if (keys === null && spec.getKeys) {
-    // Flags per key need the spec: a getkeys function gives positions only.
-    keys = spec.getKeys(target).map((pos) => ({ pos, flags: specs[0]?.flags.filter((f) => f !== 'variable_flags') ?? [] }));
+  if (keys === null) {
+    // A getkeys function gives positions only: the flags come from the first key spec. Without
+    // one, the key specs give the positions even when their flags vary with the arguments.
+    const flags = specs[0]?.flags.filter((f) => f !== 'variable_flags') ?? [];
+    if (spec.getKeys) keys = spec.getKeys(target).map((pos) => ({ pos, flags }));
+    else if (!reliable) keys = keysFromSpecs(spec, specs.map((k) => ({ ...k, flags: k.flags.filter((f) => f !== 'variable_flags') })), target);
   }
   if (keys === null || keys.length === 0) {
     return found.flags.has('no_mandatory_keys') ? [] : err('ERR Invalid arguments specified for command');
