@@ -437,6 +437,45 @@ describe('WATCH sees generic writes', () => {
   });
 });
 
+describe('RESP3', () => {
+  it('the same replies under HELLO 3 (nulls, statuses, arrays)', async () => {
+    await h.reset();
+    const p = await h.pair();
+    await h.check(['HELLO', '3'], 'type', p);
+    for (const cmd of [['RANDOMKEY'], ['OBJECT', 'ENCODING', 'nokey'], ['OBJECT', 'REFCOUNT', 'nokey'], ['TYPE', 'nokey'], ['SET', 'k', '1'], ['TYPE', 'k'],
+      ['KEYS', '*'], ['SCAN', '0'], ['SCAN', '0', 'MATCH', 'nomatch'], ['TTL', 'k'], ['EXPIRETIME', 'nokey'], ['OBJECT', 'HELP'], ['RENAME', 'nokey', 'x'],
+      ['COPY', 'k', 'k'], ['MOVE', 'k', '1'], ['RANDOMKEY'], ['EXISTS', 'k', 'k']]) {
+      await h.check(cmd, 'exact', p);
+    }
+  });
+});
+
+describe('lookup flavours', () => {
+  it('keyspace hits, misses and expired keys count as in Redis', async () => {
+    await h.reset();
+    const p = await h.pair();
+    const stats = async (client: RespClient) => {
+      const r = await client.call('INFO', 'stats');
+      const text = r.t === '$' && r.v ? r.v.toString('latin1') : '';
+      return ['keyspace_hits', 'keyspace_misses', 'expired_keys'].map((f) => new RegExp(`^${f}:(\\d+)`, 'm').exec(text)?.[1]).join(' ');
+    };
+    await h.check(['CONFIG', 'RESETSTAT'], 'exact', p);
+    const script: Arg[][] = [
+      ['SET', 'a', '1'], ['SET', 'b', '2'], ['SET', 'gone', '3'], ['PEXPIREAT', 'gone', '1'], ['SET', 'later', '4'], ['PEXPIREAT', 'later', '4102444800000'],
+      ['EXISTS', 'a', 'nokey'], ['TYPE', 'a'], ['TYPE', 'nokey'], ['TTL', 'a'], ['PTTL', 'nokey'], ['EXPIRETIME', 'later'], ['TOUCH', 'a', 'nokey'],
+      ['OBJECT', 'ENCODING', 'a'], ['OBJECT', 'REFCOUNT', 'nokey'], ['OBJECT', 'IDLETIME', 'a'], ['SCAN', '0', 'TYPE', 'string'],
+      ['KEYS', '*'], ['RANDOMKEY'], ['RENAME', 'a', 'c'], ['RENAME', 'nokey', 'x'], ['COPY', 'c', 'd'], ['COPY', 'nokey', 'd'], ['MOVE', 'd', '1'],
+      ['EXPIRE', 'b', '100'], ['EXPIRE', 'nokey', '100'], ['PERSIST', 'b'], ['DEL', 'b', 'nokey'], ['GET', 'c'], ['GET', 'nokey'],
+    ];
+    for (const cmd of script) {
+      await h.check(cmd, cmd[0] === 'RANDOMKEY' || cmd[0] === 'SCAN' || cmd[0] === 'KEYS' ? sameShape : 'exact', p);
+      const [r, c] = await Promise.all([stats(p.redis), stats(p.cinnabar)]);
+      expect(r).toMatch(/^\d+ \d+ \d+$/);
+      expect(c, `after ${cmd.join(' ')}`).toBe(r);
+    }
+  });
+});
+
 // ---- random sequences ----
 
 const SEQ_KEYS = ['a', 'b', 'c', 'key:1', 'key:2', '\x00', '\xff', 'a\x00b', '', '*', 'h?llo'];
