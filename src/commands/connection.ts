@@ -416,9 +416,6 @@ export const connectionCommands: CommandSpec[] = [
     complexity: 'O(1)',
     args: [{ name: 'index', type: 'integer' }],
     handler(c, argv) {
-      const v = parseLong(argv[1]);
-      if (v === null) return E.notInteger;
-      if (v < -2147483648 || v > 2147483647) return err('ERR value is out of range, value must between -2147483648 and 2147483647');
       const idx = dbIndexArg(argv[1], c.engine.dbs.length);
       if (typeof idx !== 'number') return idx;
       c.db = c.engine.dbs[idx];

@@ -9,6 +9,7 @@ import { stringEncoding } from '../types/string.ts';
 import { lzfCompress } from '../util/lzf.ts';
 import { parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
+import { valueRefcount } from './keys.ts';
 import { helpReply, subcommandSyntaxError } from './help.ts';
 import type { CommandSpec } from './spec.ts';
 
@@ -104,15 +105,6 @@ function stringSerializedLength(c: Client, value: Bin, encoding: string): number
   return rdbLenSize(value.length) + value.length;
 }
 
-/** Redis shares one object per integer 0..9999 (unless an LRU/LFU memory policy needs per-key clocks). */
-function refcount(c: Client, encoding: string, value: Bin): number {
-  if (encoding !== 'int') return 1;
-  const n = Number(value);
-  const policy = c.engine.config.get('maxmemory-policy');
-  const perKeyClock = c.engine.config.get('maxmemory') !== '0' && (policy.endsWith('-lru') || policy.endsWith('-lfu'));
-  return n >= 0 && n < 10000 && !perKeyClock ? 2147483647 : 1;
-}
-
 /** A made-up but stable address for "Value at:" (Redis prints the object's pointer). */
 function fakeAddress(key: Bin): string {
   let h = 0x811c9dc5;
@@ -134,7 +126,7 @@ function debugObject(c: Client, key: Bin): Reply {
     // Other types report their RDB size once the persistence layer can compute it.
     serialized = (value as { serializedLength?: () => number }).serializedLength?.() ?? 0;
   }
-  const rc = typeof value === 'string' ? refcount(c, encoding, value) : 1;
+  const rc = valueRefcount(c, c.db, key, value);
   const lru = c.db.dict.getMeta(key) & LRU_MASK;
   return new SimpleString(
     `Value at:${fakeAddress(key)} refcount:${rc} encoding:${encoding} serializedlength:${serialized} lru:${lru} lru_seconds_idle:${c.db.idleSeconds(key)}`,
@@ -301,7 +293,6 @@ function shutdown(c: Client, argv: Bin[]): Reply {
     host.log('warning', 'SHUTDOWN refused: this engine runs embedded, without a server to stop (close it from the API instead).');
     return err('ERR Errors trying to SHUTDOWN. Check logs.');
   }
-  host.log('warning', 'User requested shutdown...');
   void host.shutdown({ save, now, force });
   c.closeAfterReply = true;
   return new MultiReply([]);
