@@ -22,6 +22,11 @@ export interface ParamDef {
   hidden?: boolean;
   /** Holds a secret (passwords). */
   sensitive?: boolean;
+  /**
+   * Takes several words (save, bind...): a config file line may give any number of arguments,
+   * which are joined with spaces; every other parameter takes exactly one.
+   */
+  multiArg?: boolean;
   /** False while the feature behind the parameter is not built: stored and reported only. */
   inEffect: boolean;
   /** What the parameter does, for docs/config-not-in-effect.md. */
@@ -35,7 +40,7 @@ export interface ParamDef {
   apply?(value: string): string | null;
 }
 
-type Common = Pick<ParamDef, 'name' | 'aliases' | 'immutable' | 'protected' | 'hidden' | 'sensitive' | 'inEffect' | 'about' | 'apply'>;
+type Common = Pick<ParamDef, 'name' | 'aliases' | 'immutable' | 'protected' | 'hidden' | 'sensitive' | 'multiArg' | 'inEffect' | 'about' | 'apply'>;
 
 /** Turning TLS on fails as it does on a Redis without certificates: Cinnabar has no TLS. */
 const refuseTls = (off: string) => (value: string) => (value === off ? null : 'Unable to update TLS configuration. Check server logs.');
@@ -178,6 +183,7 @@ function shutdownFlagsParam(p: Common): ParamDef {
   const bad = `argument(s) must be one of the following: ${SHUTDOWN_FLAGS.join(', ')}`;
   return {
     ...p,
+    multiArg: true,
     type: 'enum',
     default: 'default',
     parse(raw) {
@@ -759,15 +765,16 @@ export const PARAMS: ParamDef[] = [
     about: 'working directory (Redis chdir()s; Cinnabar stores the path: src/ has no file system)',
     parse: (raw) => (raw === '' ? fail('No such file or directory') : raw),
   }),
-  specialDefault({ name: 'save', default: '3600 1 300 100 60 10000', inEffect: no, about: 'RDB snapshot points', parse: parseSave }),
+  specialDefault({ name: 'save', multiArg: true, default: '3600 1 300 100 60 10000', inEffect: no, about: 'RDB snapshot points', parse: parseSave }),
   specialDefault({
     name: 'client-output-buffer-limit',
+    multiArg: true,
     default: OBUF_DEFAULT,
     inEffect: no,
     about: 'output buffer limits per client class',
     parse: parseClientOutputBufferLimit,
   }),
-  specialDefault({ name: 'oom-score-adj-values', default: '0 200 800', inEffect: no, about: 'Linux OOM scores', parse: parseOomScoreAdjValues }),
+  specialDefault({ name: 'oom-score-adj-values', multiArg: true, default: '0 200 800', inEffect: no, about: 'Linux OOM scores', parse: parseOomScoreAdjValues }),
   specialDefault({
     name: 'notify-keyspace-events',
     default: '',
@@ -780,6 +787,7 @@ export const PARAMS: ParamDef[] = [
   }),
   specialDefault({
     name: 'bind',
+    multiArg: true,
     default: '* -::*',
     inEffect: true,
     about: 'listening addresses (CONFIG SET bind is stored; the listener keeps its addresses)',
@@ -791,6 +799,7 @@ export const PARAMS: ParamDef[] = [
   }),
   specialDefault({
     name: 'replicaof',
+    multiArg: true,
     aliases: ['slaveof'],
     default: '',
     immutable: true,
@@ -807,6 +816,7 @@ export const PARAMS: ParamDef[] = [
   }),
   specialDefault({
     name: 'latency-tracking-info-percentiles',
+    multiArg: true,
     default: '50 99 99.9',
     inEffect: no,
     about: 'percentiles in INFO latencystats',

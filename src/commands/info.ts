@@ -4,6 +4,7 @@
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
 import type { Engine } from '../engine.ts';
+import type { ProcessInfo } from '../host.ts';
 import { VerbatimReply, type Reply } from '../reply.ts';
 import { connectedClients, REDIS_VERSION } from './connection.ts';
 import type { Command, CommandSpec } from './spec.ts';
@@ -38,6 +39,11 @@ interface InfoState {
 
 const states = new WeakMap<Engine, InfoState>();
 
+/** The host's facts about the process INFO reports (pid, memory, CPU, runtime). */
+function processInfo(engine: Engine): ProcessInfo {
+  return engine.host.process;
+}
+
 function randomHex(engine: Engine, n: number): string {
   let s = '';
   for (let i = 0; i < n; i++) s += Math.floor(engine.host.random() * 16).toString(16);
@@ -47,7 +53,7 @@ function randomHex(engine: Engine, n: number): string {
 function infoState(engine: Engine): InfoState {
   let s = states.get(engine);
   if (!s) {
-    const used = engine.host.process.memory().used;
+    const used = processInfo(engine).memory().used;
     s = {
       runId: randomHex(engine, 40),
       replId: randomHex(engine, 40),
@@ -123,7 +129,7 @@ function section(title: string, fields: Field[]): string {
 }
 
 function serverSection(engine: Engine, s: InfoState): string {
-  const p = engine.host.process;
+  const p = processInfo(engine);
   const now = engine.host.now();
   const uptime = Math.floor((now - engine.stats.startTime) / 1000);
   const hz = engine.config.get('hz');
@@ -173,7 +179,7 @@ function clientsSection(c: Client): string {
 }
 
 function memorySection(engine: Engine, s: InfoState): string {
-  const mem = engine.host.process.memory();
+  const mem = processInfo(engine).memory();
   const used = mem.used;
   s.peakMemory = Math.max(s.peakMemory, used, mem.peak ?? 0);
   const overhead = Math.min(used, s.startupMemory);
@@ -228,7 +234,7 @@ function memorySection(engine: Engine, s: InfoState): string {
     ['mem_clients_normal', 0],
     ['mem_cluster_links', 0],
     ['mem_aof_buffer', 0],
-    ['mem_allocator', engine.host.process.runtime],
+    ['mem_allocator', processInfo(engine).runtime],
     ['active_defrag_running', 0],
     ['lazyfree_pending_objects', 0],
     ['lazyfreed_objects', 0],
@@ -343,7 +349,7 @@ function replicationSection(engine: Engine, s: InfoState): string {
 }
 
 function cpuSection(engine: Engine): string {
-  const cpu = engine.host.process.cpu();
+  const cpu = processInfo(engine).cpu();
   const secs = (x: number) => x.toFixed(6);
   return section('CPU', [
     ['used_cpu_sys', secs(cpu.sys)],
