@@ -37,6 +37,8 @@ const log = (line: string) => process.stdout.write(line + '\n');
 interface Report {
   date: string;
   machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; redisServer: string; redisBenchmark: string };
+  /** 1-minute load average before and after: other work on a shared machine skews every number. */
+  loadAverage: { before: number; after?: number };
   throughput?: ThroughputResult;
   profile?: { file: string; hotSpots: HotSpot[] };
   memory?: MemoryResult;
@@ -63,7 +65,7 @@ async function throughput(report: Report): Promise<void> {
       rounds,
       clients: 50,
       pipelines: [1, 16],
-      targetSeconds: quick ? 0.4 : 1.5,
+      targetSeconds: quick ? 0.4 : 1.3,
       keyspace: 100_000,
       log,
     });
@@ -128,14 +130,18 @@ async function main(): Promise<void> {
       redisServer: versionOf('redis-server'),
       redisBenchmark: versionOf('redis-benchmark'),
     },
+    loadAverage: { before: os.loadavg()[0] },
   };
   log(`Cinnabar bench: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), node ${report.machine.node}, ${report.machine.redisServer}`);
+  log(`load average before: ${report.loadAverage.before.toFixed(2)}${report.loadAverage.before > 0.5 ? ' (the machine is busy: expect noisy numbers)' : ''}`);
   if (only.has('throughput')) await throughput(report);
   if (only.has('memory')) await memory(report);
   if (only.has('micro')) {
     if (existsSync(path.join(ROOT, 'bench/micro-wasm.ts'))) await micro(report);
     else report.microWasm = { skipped: 'bench/micro-wasm.ts does not exist yet' };
   }
+  report.loadAverage.after = os.loadavg()[0];
+  log(`\nload average after: ${report.loadAverage.after.toFixed(2)}`);
   mkdirSync(RESULTS, { recursive: true });
   const out = path.join(RESULTS, 'latest.json');
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');

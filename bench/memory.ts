@@ -1,6 +1,8 @@
 // Memory per key: 1,000,000 `key:N` -> 16-byte strings loaded into a fresh redis-server and a
 // fresh cinnabar-server, one after the other; the growth of INFO used_memory and of the
 // process's RSS, per key, for each, and Cinnabar / Redis.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { info, rss, usedMemory } from './lib/info.ts';
 import { loadKeys } from './lib/load.ts';
 import { startCinnabarServer, startRedisServer, type BenchServer, type ServerName } from './lib/servers.ts';
@@ -21,6 +23,8 @@ export interface ServerMemory {
   usedAfter: number | null;
   rssPerKey: number;
   usedPerKey: number | null;
+  /** Cinnabar only: after a forced full GC, so that garbage the load left is not counted. */
+  gc?: { rssAfter: number; usedAfter: number | null; rssPerKey: number; usedPerKey: number | null };
   loadSeconds: number;
   dbsize: number | null;
 }
@@ -38,6 +42,8 @@ export interface MemoryResult {
 
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const GC_ON_SIGNAL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'lib/gc-on-signal.mjs');
+
 async function measure(server: BenchServer, o: MemoryOptions): Promise<ServerMemory> {
   await settle(500);
   const rssBefore = rss(server.pid);
@@ -50,7 +56,21 @@ async function measure(server: BenchServer, o: MemoryOptions): Promise<ServerMem
   const keyspace = await info(server.port, 'keyspace');
   const db0 = keyspace?.db0 ? /keys=(\d+)/.exec(keyspace.db0) : null;
   o.log(`  ${server.name.padEnd(8)} loaded ${o.keys.toLocaleString('en-US')} keys in ${loadSeconds.toFixed(1)} s`);
+  let gc: ServerMemory['gc'];
+  if (server.name === 'cinnabar') {
+    process.kill(server.pid, 'SIGUSR2');
+    await settle(1000);
+    const gcRss = rss(server.pid);
+    const gcUsed = await usedMemory(server.port);
+    gc = {
+      rssAfter: gcRss,
+      usedAfter: gcUsed,
+      rssPerKey: (gcRss - rssBefore) / o.keys,
+      usedPerKey: usedBefore !== null && gcUsed !== null ? (gcUsed - usedBefore) / o.keys : null,
+    };
+  }
   return {
+    gc,
     rssBefore,
     rssAfter,
     usedBefore,
@@ -64,7 +84,8 @@ async function measure(server: BenchServer, o: MemoryOptions): Promise<ServerMem
 
 export async function benchMemory(o: MemoryOptions): Promise<MemoryResult> {
   const servers = {} as Record<ServerName, ServerMemory>;
-  for (const start of [startRedisServer, startCinnabarServer]) {
+  const starters = [startRedisServer, () => startCinnabarServer({ cinnabarNodeArgs: ['--expose-gc', '--import', GC_ON_SIGNAL] })];
+  for (const start of starters) {
     const server = await start();
     try {
       servers[server.name] = await measure(server, o);
@@ -74,17 +95,28 @@ export async function benchMemory(o: MemoryOptions): Promise<MemoryResult> {
   }
   const { redis, cinnabar } = servers;
   const rssRatio = cinnabar.rssPerKey / redis.rssPerKey;
-  const usedRatio = cinnabar.usedPerKey !== null && redis.usedPerKey !== null ? cinnabar.usedPerKey / redis.usedPerKey : null;
   const verdict = (ratio: number) => (ratio <= MEMORY_TARGET ? `meets the target <= ${MEMORY_TARGET}x` : `ABOVE the target <= ${MEMORY_TARGET}x`);
   const mb = (b: number) => (b / (1024 * 1024)).toFixed(1);
-  const row = (name: ServerName) => {
-    const s = servers[name];
-    return [name, s.usedPerKey ?? '-', s.rssPerKey, s.usedAfter === null ? '-' : mb(s.usedAfter), mb(s.rssAfter), s.loadSeconds.toFixed(1)];
-  };
+  const row = (name: string, m: Pick<ServerMemory, 'usedPerKey' | 'rssPerKey' | 'usedAfter' | 'rssAfter' | 'loadSeconds'>) => [
+    name,
+    m.usedPerKey === null ? '-' : m.usedPerKey,
+    m.rssPerKey,
+    m.usedAfter === null ? '-' : mb(m.usedAfter),
+    mb(m.rssAfter),
+    m.loadSeconds.toFixed(1),
+  ];
+  const rows: (string | number)[][] = [row('redis', redis), row('cinnabar', cinnabar)];
+  if (cinnabar.gc) rows.push(row('cinnabar after full GC', { ...cinnabar, ...cinnabar.gc }));
+  // Redis's used_memory counts live allocations; Cinnabar's (V8 heap in use) also counts
+  // garbage not yet collected, so the live comparison is the one after a full GC.
+  const live = cinnabar.gc?.usedPerKey ?? cinnabar.usedPerKey;
+  const usedRatio = live !== null && redis.usedPerKey !== null ? live / redis.usedPerKey : null;
   const table = [
-    formatTable(['server', 'used_memory B/key', 'RSS B/key', 'used_memory MB', 'RSS MB', 'load s'], [row('redis'), row('cinnabar')]),
+    formatTable(['server', 'used_memory B/key', 'RSS B/key', 'used_memory MB', 'RSS MB', 'load s'], rows),
     '',
-    `cinnabar / redis per key: RSS ${rssRatio.toFixed(2)}x (${verdict(rssRatio)}), used_memory ${usedRatio === null ? '- (cinnabar reports no INFO memory yet)' : `${usedRatio.toFixed(2)}x (${verdict(usedRatio)})`}`,
+    `cinnabar / redis per key: RSS ${rssRatio.toFixed(2)}x (${verdict(rssRatio)}), ` +
+      `used_memory ${usedRatio === null ? '- (cinnabar reports no INFO memory)' : `${usedRatio.toFixed(2)}x live after GC (${verdict(usedRatio)})`}` +
+      (cinnabar.usedPerKey !== null && redis.usedPerKey !== null ? `, ${(cinnabar.usedPerKey / redis.usedPerKey).toFixed(2)}x before GC` : ''),
   ].join('\n');
   return { keys: o.keys, valueSize: o.valueSize, servers, rssRatio, usedRatio, target: MEMORY_TARGET, table };
 }

@@ -63,7 +63,17 @@ async function unsupported(port: number, test: BenchTest): Promise<string | null
   }
 }
 
-/** Requests per run: targetSeconds at the slower server's calibrated rate, two significant digits. */
+/** The rate of one server on one test, from a run long enough (~0.3 s or more) to mean something. */
+async function calibrate(o: ThroughputOptions, port: number, test: BenchTest, pipeline: number): Promise<number> {
+  let requests = pipeline === 1 ? 20_000 : 100_000;
+  for (;;) {
+    const r = await runRedisBenchmark({ port, test, pipeline, clients: o.clients, keyspace: o.keyspace, requests });
+    if (r.seconds >= 0.3 || requests >= 2_000_000) return r.rps;
+    requests = Math.min(2_000_000, Math.ceil((requests * 0.5) / Math.max(r.seconds, 0.01)));
+  }
+}
+
+/** Requests per run: targetSeconds at the given rate, rounded to two significant digits. */
 function sizeRun(rps: number, targetSeconds: number): number {
   const n = Math.min(5_000_000, Math.max(20_000, rps * targetSeconds));
   const magnitude = 10 ** (Math.floor(Math.log10(n)) - 1);
@@ -79,10 +89,11 @@ export async function benchThroughput(o: ThroughputOptions): Promise<ThroughputR
     // Calibration (also the JIT warm-up for Cinnabar): a short run of each test on each server.
     for (const test of tests) {
       const missing = await unsupported(o.servers.cinnabar.port, test);
-      const base = { port: 0, test, pipeline, clients: o.clients, keyspace: o.keyspace, requests: pipeline === 1 ? 20_000 : 100_000 };
       const rates: number[] = [];
-      for (const name of missing ? (['redis'] as const) : order) rates.push((await runRedisBenchmark({ ...base, port: o.servers[name].port })).rps);
-      const requests = sizeRun(Math.min(...rates), o.targetSeconds);
+      for (const name of missing ? (['redis'] as const) : order) rates.push(await calibrate(o, o.servers[name].port, test, pipeline));
+      // Sized on the geometric mean of the two rates: the faster server's runs last a bit less
+      // than targetSeconds, the slower one's a bit more, and both see the same workload.
+      const requests = sizeRun(geomean(rates), o.targetSeconds);
       const row: ThroughputRow = { test: test.label, pipeline, requests, redisRps: [], cinnabarRps: [], redisMedian: 0, cinnabarMedian: null, ratio: null };
       if (missing) row.missing = missing;
       planned.push({ test, requests, row });
