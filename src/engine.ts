@@ -396,7 +396,7 @@ export class Engine implements KeyspaceHooks {
         for (let i = 0; i < sample && db.expires.size > 0; i++) {
           const slot = Math.floor(this.host.random() * db.expires.size);
           const key = db.expires.keyAtSlot(slot);
-          if (db.expires.valueAtSlot(slot) <= now) {
+          if (now > db.expires.valueAtSlot(slot)) {
             db.deleteExpired(key);
             expired++;
           }

@@ -40,7 +40,7 @@ export const transactionCommands: CommandSpec[] = [
     flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
     acl: ['fast', 'transaction'],
     keys: [0, 0, 0],
-    summary: 'Start a transaction block',
+    summary: 'Mark the start of a transaction block',
     complexity: 'O(1)',
     handler(c) {
       if (c.multi !== null) return err('ERR MULTI calls can not be nested');
