@@ -30,85 +30,102 @@ Examples:
 
 export class ConfigError extends Error {}
 
-/** One directive: a name and its arguments, as a redis.conf line holds them. */
-export interface Directive {
-  name: string;
-  args: string[];
-  /** For error messages: where it came from. */
-  line: number;
-  text: string;
-}
+/** Stands for a failed redis.conf read: Redis logs it as a log line, not as a fatal block. */
+export class ConfigFileError extends Error {}
 
-/** Parses redis.conf text (comments, quotes as sdssplitargs, `include` resolved relative to cwd). */
-export function parseConfigText(text: string, readInclude: (file: string) => string = (f) => fs.readFileSync(f, 'latin1')): Directive[] {
-  const out: Directive[] = [];
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i].trim();
-    if (raw === '' || raw.startsWith('#')) continue;
-    const argv = splitArgs(raw);
-    if (argv === null) throw new ConfigError(configErrorText(i + 1, raw, 'Unbalanced quotes in configuration line'));
-    if (argv.length === 0) continue;
-    const name = argv[0].toLowerCase();
-    if (name === 'include' && argv.length === 2) {
-      out.push(...parseConfigText(readInclude(argv[1]), readInclude));
-      continue;
-    }
-    out.push({ name, args: argv.slice(1), line: i + 1, text: raw });
+function readConfigFile(file: string): string {
+  try {
+    return fs.readFileSync(file, 'latin1');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message;
+    throw new ConfigFileError(`Fatal error, can't open config file '${file}': ${reason}`);
   }
-  return out;
 }
 
 function configErrorText(line: number, text: string, reason: string): string {
   return `\n*** FATAL CONFIG FILE ERROR (Redis ${REDIS_VERSION}) ***\nReading the configuration file, at line ${line}\n>>> '${text}'\n${reason}`;
 }
 
-/** redis-server's argv: `--name value...` pairs after an optional config file path. */
-export function parseCommandLine(argv: string[]): { configFile: string | null; stdin: boolean; directives: Directive[] } {
+/** sdscatrepr: how redis-server quotes a command-line value into config text. */
+function quoteRepr(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const c = ch.charCodeAt(0);
+    if (ch === '\\' || ch === '"') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\x07') out += '\\a';
+    else if (ch === '\b') out += '\\b';
+    else if (c >= 0x20 && c < 0x7f) out += ch;
+    else out += '\\x' + c.toString(16).padStart(2, '0');
+  }
+  return out + '"';
+}
+
+/**
+ * redis-server's argv: an optional config file, then `--name value...` options, which become
+ * config text appended after the file (`--port 6380` -> `port "6380"`), so that errors name
+ * the same line numbers Redis does.
+ */
+export function parseCommandLine(argv: string[]): { configFile: string | null; stdin: boolean; options: string } {
   let configFile: string | null = null;
   let i = 0;
   if (argv.length > 0 && !argv[0].startsWith('-')) configFile = argv[i++];
   let stdin = false;
-  const directives: Directive[] = [];
-  let current: Directive | null = null;
+  let options = '';
   for (; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-') {
       stdin = true;
-      continue;
+    } else if (a.startsWith('--')) {
+      if (options.length) options += '\n';
+      options += a.slice(2) + ' ';
+    } else {
+      options += quoteRepr(a) + ' ';
     }
-    if (a.startsWith('--') && a.length > 2) {
-      current = { name: a.slice(2).toLowerCase(), args: [], line: 0, text: a };
-      directives.push(current);
-      continue;
-    }
-    if (!current) throw new ConfigError(`Invalid argument '${a}'`);
-    current.args.push(a);
-    current.text += ` ${a}`;
   }
-  return { configFile, stdin, directives };
+  return { configFile, stdin, options };
 }
 
 /**
- * Folds directives into config values: repeated `save` lines accumulate (an empty one clears
- * them), repeated `bind` arguments are joined, anything else takes its last value.
+ * Applies redis.conf text to `config` line by line as loadServerConfigFromString does:
+ * comments and blank lines skipped, quotes as sdssplitargs, `include` read where it stands,
+ * repeated `save` lines accumulated (`save ""` clears), one argument for single-value
+ * parameters. Throws ConfigError with Redis's fatal-error text.
  */
-export function directivesToConfig(directives: Directive[], engineCheck: (name: string, value: string) => string | null): Record<string, string> {
-  const config: Record<string, string> = {};
-  let saves: string[] | null = null;
-  for (const d of directives) {
-    const value = d.args.join(' ');
-    if (d.name === 'save') {
-      if (value === '' || value === '""') saves = [];
-      else (saves ??= []).push(value);
+export function applyConfigText(config: Config, text: string, state = { saves: null as string[] | null }): void {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, '');
+    if (line === '' || line.startsWith('#')) continue;
+    const argv = splitArgs(line);
+    if (argv === null) throw new ConfigError(configErrorText(i + 1, line, 'Unbalanced quotes in configuration line'));
+    if (argv.length === 0) continue;
+    const name = argv[0].toLowerCase();
+    const args = argv.slice(1);
+    const fail = (reason: string) => new ConfigError(configErrorText(i + 1, line, reason));
+    if (name === 'include') {
+      if (args.length !== 1) throw fail('Bad directive or wrong number of arguments');
+      applyConfigText(config, readConfigFile(args[0]), state);
       continue;
     }
-    const e = engineCheck(d.name, value);
-    if (e) throw new ConfigError(configErrorText(d.line, d.text, e));
-    config[d.name] = value;
+    const def = config.def(name);
+    if (!def) throw fail('Bad directive or wrong number of arguments');
+    if (!def.multiArg && args.length !== 1) throw fail('wrong number of arguments');
+    let value = args.join(' ');
+    if (def.name === 'save') {
+      if (args.length === 1 && args[0] === '') state.saves = [];
+      else {
+        const e = config.set('save', value, true);
+        if (e) throw fail(e);
+        (state.saves ??= []).push(value);
+      }
+      value = state.saves.join(' ');
+    }
+    const e = config.set(name, value, true);
+    if (e) throw fail(e);
   }
-  if (saves) config.save = saves.join(' ');
-  return config;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -128,8 +145,8 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (argv.includes('-h') || argv.includes('--help')) {
-    process.stdout.write(USAGE);
-    return;
+    process.stderr.write(USAGE);
+    process.exit(1);
   }
 
   let logTarget: fs.WriteStream | null = null;
@@ -145,26 +162,26 @@ export async function main(argv: string[]): Promise<void> {
   let configFile = '';
   try {
     const cl = parseCommandLine(argv);
-    let directives: Directive[] = [];
+    let text = '';
     if (cl.configFile) {
       configFile = path.resolve(cl.configFile);
-      directives = parseConfigText(fs.readFileSync(configFile, 'latin1'));
+      text = readConfigFile(cl.configFile);
     }
-    if (cl.stdin) directives.push(...parseConfigText(fs.readFileSync(0, 'latin1')));
-    directives.push(...cl.directives);
+    if (cl.stdin) text += fs.readFileSync(0, 'latin1');
+    if (cl.options) text += '\n' + cl.options;
+    // Parsed into a Config of its own first: the values the engine starts with are the
+    // canonical texts it produced, and a bad line stops us before anything starts.
+    const loaded = new Config();
+    applyConfigText(loaded, text);
     log('C', 'warning', 'oO0OoO0OoO0Oo Cinnabar is starting oO0OoO0OoO0Oo');
     log('C', 'warning', `Cinnabar version=${CINNABAR_VERSION} (Redis ${REDIS_VERSION} compatible), bits=64, pid=${process.pid}, just started`);
-    if (!cl.configFile) {
+    if (argv.length === 0) {
       log('C', 'warning', 'Warning: no config file specified, using the default config. In order to specify a config file use cinnabar-server /path/to/redis.conf');
     } else {
       log('C', 'warning', 'Configuration loaded');
     }
-    // Validate each directive against a throwaway config, so bad lines fail like redis-server's.
-    const probe = new Config();
-    const config = directivesToConfig(directives, (name, value) => {
-      if (!probe.def(name)) return 'Bad directive or wrong number of arguments';
-      return probe.set(name, value, true);
-    });
+    const config: Record<string, string> = {};
+    for (const def of loaded.allDefs()) if (loaded.get(def.name) !== def.default) config[def.name] = loaded.get(def.name);
     loglevel = (config.loglevel as keyof typeof LEVEL_MARK) ?? 'notice';
     if (config.logfile) logTarget = fs.createWriteStream(config.logfile, { flags: 'a' });
     const host = nodeHost({
@@ -176,6 +193,10 @@ export async function main(argv: string[]): Promise<void> {
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(e.message + '\n');
+      process.exit(1);
+    }
+    if (e instanceof ConfigFileError) {
+      log('C', 'warning', e.message);
       process.exit(1);
     }
     throw e;
