@@ -200,8 +200,8 @@ function randomkeyCommand(c: Client): Reply {
  * Puts `value` under `key` in `db` with the given expiry and the string-encoding flags of the
  * key it came from. Overwrites whatever was there (its TTL included) and signals WATCH.
  */
-function placeValue(db: Database, key: Bin, value: Value, expire: ExpireTime, raw: boolean, unshared: boolean): void {
-  db.setKey(key, value, { raw, unshared });
+function placeValue(db: Database, key: Bin, value: Value, expire: ExpireTime, repr: number): void {
+  db.setKey(key, value, { repr });
   if (expire !== -1) db.setExpire(key, expire);
 }
 
@@ -213,11 +213,10 @@ function renameGeneric(c: Client, argv: Bin[], nx: boolean): Reply {
   // Renaming a key onto itself changes nothing (no TTL loss, no event).
   if (src === dst) return nx ? 0 : OK;
   const expire = db.getExpireExact(src);
-  const raw = db.isRawString(src);
-  const unshared = isUnshared(db, src);
+  const repr = db.stringRepr(src);
   // Looked up even when it will be overwritten: an expired destination is reclaimed first.
   if (db.lookupWrite(dst) !== undefined && nx) return 0;
-  placeValue(db, dst, value, expire, raw, unshared);
+  placeValue(db, dst, value, expire, repr);
   db.delete(src);
   notifyGeneric(c, 'rename_from', src);
   notifyGeneric(c, 'rename_to', dst);
@@ -262,7 +261,7 @@ function copyCommand(c: Client, argv: Bin[]): Reply {
   const expire = from.getExpireExact(src);
   if (to.lookupWrite(dst) !== undefined && !replace) return 0;
   // The duplicate is a new object: a small integer is no longer Redis's shared one.
-  placeValue(to, dst, copyValue(value), expire, from.isRawString(src), true);
+  placeValue(to, dst, copyValue(value), expire, from.stringRepr(src) | META_UNSHARED);
   notifyGeneric(c, 'copy_to', dst, to);
   c.engine.dirty++;
   return 1;
@@ -279,7 +278,7 @@ function moveCommand(c: Client, argv: Bin[]): Reply {
   if (value === undefined) return 0;
   const expire = from.getExpireExact(key);
   if (to.lookupWrite(key) !== undefined) return 0;
-  placeValue(to, key, value, expire, from.isRawString(key), isUnshared(from, key));
+  placeValue(to, key, value, expire, from.stringRepr(key));
   from.delete(key);
   notifyGeneric(c, 'move_from', key, from);
   notifyGeneric(c, 'move_to', key, to);
@@ -452,7 +451,7 @@ function objectEncoding(c: Client, argv: Bin[]): Reply {
   const key = argv[2];
   const v = lookupNoTouch(c, key);
   if (v === undefined) return null;
-  return typeof v === 'string' ? stringEncoding(v, c.db.isRawString(key)) : v.encoding();
+  return typeof v === 'string' ? stringEncoding(v, c.db.stringRepr(key)) : v.encoding();
 }
 
 /**
@@ -463,7 +462,7 @@ function objectEncoding(c: Client, argv: Bin[]): Reply {
  * written as Redis does: the two differ only if the policy changed in between.
  */
 export function valueRefcount(c: Client, db: Database, key: Bin, v: Value): number {
-  if (typeof v !== 'string' || isUnshared(db, key) || stringEncoding(v, db.isRawString(key)) !== 'int') return 1;
+  if (typeof v !== 'string' || isUnshared(db, key) || stringEncoding(v, db.stringRepr(key)) !== 'int') return 1;
   const n = Number(v);
   if (n < 0 || n >= SHARED_INTEGERS) return 1;
   const policy = c.engine.config.get('maxmemory-policy');

@@ -119,7 +119,7 @@ function debugObject(c: Client, key: Bin): Reply {
   let encoding: string;
   let serialized: number;
   if (typeof value === 'string') {
-    encoding = stringEncoding(value, c.db.isRawString(key));
+    encoding = stringEncoding(value, c.db.stringRepr(key));
     serialized = stringSerializedLength(c, value, encoding);
   } else {
     encoding = value.encoding();

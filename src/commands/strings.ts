@@ -3,7 +3,7 @@
 // run in Redis's order, so that of two problems the same error wins.
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
-import type { ExpireTime, KeyspaceHooks, SetKeyOptions } from '../keyspace/database.ts';
+import { META_PLAIN, META_RAW, type ExpireTime, type KeyspaceHooks, type SetKeyOptions } from '../keyspace/database.ts';
 import { E, ErrorReply, MapReply, OK, err, type Reply } from '../reply.ts';
 import { incrByFloat } from '../util/float.ts';
 import { INT64_MAX, INT64_MIN, int64Reply, parseInt64, parseLong } from '../util/number.ts';
@@ -18,7 +18,8 @@ const E_LCS_TYPES = err('ERR The specified keys must contain string values');
 const E_LCS_LEN_AND_IDX = err('ERR If you want both the length and indexes, please just use IDX.');
 
 const KEEP_TTL: SetKeyOptions = { keepTtl: true };
-const RAW: SetKeyOptions = { raw: true };
+const PLAIN: SetKeyOptions = { repr: META_PLAIN };
+const RAW: SetKeyOptions = { repr: META_RAW };
 
 /** Keyspace notification classes (notify-keyspace-events letters). */
 const NOTIFY_GENERIC = 'g';
@@ -294,7 +295,7 @@ function appendCommand(c: Client, argv: Bin[]): Reply {
     if (typeof old !== 'string') return E.wrongType;
     length = old.length + tail.length;
     if (length > maxBulkLen(c)) return E_TOO_BIG;
-    c.db.replaceValue(key, old + tail, true);
+    c.db.replaceValue(key, old + tail, META_RAW);
   }
   notify(c, NOTIFY_STRING, 'append', key);
   c.engine.dirty++;
@@ -322,7 +323,7 @@ function setrangeCommand(c: Client, argv: Bin[]): Reply {
     next = offset > old.length
       ? old + '\0'.repeat(offset - old.length) + patch
       : old.slice(0, offset) + patch + old.slice(offset + patch.length);
-    c.db.replaceValue(key, next, true);
+    c.db.replaceValue(key, next, META_RAW);
   }
   notify(c, NOTIFY_STRING, 'setrange', key);
   c.engine.dirty++;
@@ -380,7 +381,7 @@ function incrDecr(c: Client, key: Bin, incr: number | bigint): Reply {
   }
   const text = String(next);
   if (old === undefined) c.db.setKey(key, text);
-  else c.db.replaceValue(key, text, false);
+  else c.db.replaceValue(key, text);
   notify(c, NOTIFY_STRING, 'incrby', key);
   c.engine.dirty++;
   return next;
@@ -415,8 +416,8 @@ function incrbyfloatCommand(c: Client, argv: Bin[]): Reply {
   const r = incrByFloat(old ?? null, argv[2]);
   if ('error' in r) return r.error === 'nan-or-inf' ? E_NAN_OR_INF : E.notFloat;
   // Redis stores the formatted result as a plain string (never int-encoded), keeping the TTL.
-  if (old === undefined) c.db.setKey(key, r.value);
-  else c.db.replaceValue(key, r.value, false);
+  if (old === undefined) c.db.setKey(key, r.value, PLAIN);
+  else c.db.replaceValue(key, r.value, META_PLAIN);
   notify(c, NOTIFY_STRING, 'incrbyfloat', key);
   c.engine.dirty++;
   return r.value;

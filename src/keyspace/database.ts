@@ -28,21 +28,26 @@ export interface KeyspaceHooks {
 // The meta word kept beside each entry: the LRU clock in the low 24 bits and flags above.
 export const LRU_BITS = 24;
 export const LRU_MASK = (1 << LRU_BITS) - 1;
-/** A string value edited in place (APPEND, SETRANGE, SETBIT...): OBJECT ENCODING says "raw". */
+// How a string value is represented in Redis, which OBJECT ENCODING / REFCOUNT report. None set:
+// written whole, so Redis's tryObjectEncoding decides (int, embstr, raw; small ints shared).
+/** Edited in place (APPEND, SETRANGE, SETBIT...): "raw" whatever it holds. */
 export const META_RAW = 1 << 24;
-/** A small integer string held as its own object, not Redis's shared one (COPY's duplicate):
+/** A small integer held as its own object, not Redis's shared one (COPY's duplicate):
  *  OBJECT REFCOUNT says 1 instead of the shared object's count. */
 export const META_UNSHARED = 1 << 25;
+/** Created as a plain string object, never integer-encoded (INCRBYFLOAT's result): "embstr"
+ *  up to 44 bytes even when it reads as an integer. */
+export const META_PLAIN = 1 << 26;
+/** The representation bits above, as a set: what RENAME/MOVE/COPY carry with a value. */
+export const STRING_REPR_BITS = META_RAW | META_UNSHARED | META_PLAIN;
 
 /** An absolute unix time in ms, an int64 in Redis: a bigint only beyond 2^53 (getExpireExact). */
 export type ExpireTime = number | bigint;
 
 export interface SetKeyOptions {
   keepTtl?: boolean;
-  /** The string was built in place: its encoding is "raw" whatever its length. */
-  raw?: boolean;
-  /** See META_UNSHARED. */
-  unshared?: boolean;
+  /** The string's representation: STRING_REPR_BITS (META_RAW, META_UNSHARED, META_PLAIN). */
+  repr?: number;
 }
 
 export class Database {
@@ -130,16 +135,19 @@ export class Database {
    * the modification.
    */
   setKey(key: Bin, value: Value, opts?: SetKeyOptions): void {
-    const meta = (this.hooks.lruClock() & LRU_MASK) | (opts?.raw ? META_RAW : 0) | (opts?.unshared ? META_UNSHARED : 0);
+    const meta = (this.hooks.lruClock() & LRU_MASK) | ((opts?.repr ?? 0) & STRING_REPR_BITS);
     if (!this.dict.set(key, value, meta)) this.dict.setMeta(key, meta);
     if (!opts?.keepTtl && this.expires.size > 0) this.expires.delete(key);
     this.hooks.keyModified(this, key);
   }
 
-  /** Replaces the value of an existing key in place, keeping its TTL (INCR, APPEND...). */
-  replaceValue(key: Bin, value: Value, raw = false): void {
+  /**
+   * Replaces the value of an existing key in place, keeping its TTL (INCR, APPEND...); `repr`
+   * is the new value's representation bits.
+   */
+  replaceValue(key: Bin, value: Value, repr = 0): void {
     this.dict.set(key, value, 0);
-    this.dict.setMeta(key, (this.hooks.lruClock() & LRU_MASK) | (raw ? META_RAW : 0));
+    this.dict.setMeta(key, (this.hooks.lruClock() & LRU_MASK) | (repr & STRING_REPR_BITS));
     this.hooks.keyModified(this, key);
   }
 
@@ -186,8 +194,9 @@ export class Database {
     return when;
   }
 
-  isRawString(key: Bin): boolean {
-    return (this.dict.getMeta(key) & META_RAW) !== 0;
+  /** The representation bits of a key's string value (STRING_REPR_BITS). */
+  stringRepr(key: Bin): number {
+    return this.dict.getMeta(key) & STRING_REPR_BITS;
   }
 
   /** Seconds since the key was last touched, from the 24-bit LRU clock (wraps as Redis's). */

@@ -2,7 +2,7 @@
 // the per-key encoding bit, server.dirty per command) and the string type's encoding rule.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Cinnabar, ReplyError } from '../../bindings/node/index.ts';
-import type { Database } from '../../src/keyspace/database.ts';
+import { META_PLAIN, META_RAW, type Database } from '../../src/keyspace/database.ts';
 import type { RedisObject } from '../../src/types/value.ts';
 import { stringEncoding } from '../../src/types/string.ts';
 
@@ -78,35 +78,37 @@ describe('keys of another type', () => {
 
 describe('encoding', () => {
   it('stringEncoding follows tryObjectEncoding', () => {
-    expect(stringEncoding('123', false)).toBe('int');
-    expect(stringEncoding('-9223372036854775808', false)).toBe('int');
-    expect(stringEncoding('9223372036854775808', false)).toBe('embstr');
-    expect(stringEncoding('01', false)).toBe('embstr');
-    expect(stringEncoding('-0', false)).toBe('embstr');
-    expect(stringEncoding(' 1', false)).toBe('embstr');
-    expect(stringEncoding('', false)).toBe('embstr');
-    expect(stringEncoding('x'.repeat(44), false)).toBe('embstr');
-    expect(stringEncoding('x'.repeat(45), false)).toBe('raw');
-    expect(stringEncoding('1', true)).toBe('raw');
+    expect(stringEncoding('123', 0)).toBe('int');
+    expect(stringEncoding('-9223372036854775808', 0)).toBe('int');
+    expect(stringEncoding('9223372036854775808', 0)).toBe('embstr');
+    expect(stringEncoding('01', 0)).toBe('embstr');
+    expect(stringEncoding('-0', 0)).toBe('embstr');
+    expect(stringEncoding(' 1', 0)).toBe('embstr');
+    expect(stringEncoding('', 0)).toBe('embstr');
+    expect(stringEncoding('x'.repeat(44), 0)).toBe('embstr');
+    expect(stringEncoding('x'.repeat(45), 0)).toBe('raw');
+    expect(stringEncoding('1', META_RAW)).toBe('raw');
+    expect(stringEncoding('11', META_PLAIN)).toBe('embstr');
+    expect(stringEncoding('x'.repeat(45), META_PLAIN)).toBe('raw');
   });
 
   it('APPEND and SETRANGE mark the value as edited in place; whole writes clear it', async () => {
     await db.call('SET', 'k', '12');
-    expect(keyspace.isRawString('k')).toBe(false);
+    expect(keyspace.stringRepr('k') & META_RAW).toBe(0);
     await db.call('APPEND', 'k', '');
-    expect(keyspace.isRawString('k')).toBe(true);
+    expect(keyspace.stringRepr('k') & META_RAW).toBe(META_RAW);
     await db.call('INCR', 'k');
-    expect(keyspace.isRawString('k')).toBe(false);
+    expect(keyspace.stringRepr('k') & META_RAW).toBe(0);
     await db.call('SETRANGE', 'k', '0', '');
-    expect(keyspace.isRawString('k')).toBe(false);
+    expect(keyspace.stringRepr('k') & META_RAW).toBe(0);
     await db.call('SETRANGE', 'k', '0', '9');
-    expect(keyspace.isRawString('k')).toBe(true);
+    expect(keyspace.stringRepr('k') & META_RAW).toBe(META_RAW);
     await db.call('SET', 'k', '12');
-    expect(keyspace.isRawString('k')).toBe(false);
+    expect(keyspace.stringRepr('k') & META_RAW).toBe(0);
     await db.call('SETRANGE', 'new', '2', 'x');
-    expect(keyspace.isRawString('new')).toBe(true);
+    expect(keyspace.stringRepr('new') & META_RAW).toBe(META_RAW);
     await db.call('APPEND', 'new2', 'x');
-    expect(keyspace.isRawString('new2')).toBe(false);
+    expect(keyspace.stringRepr('new2') & META_RAW).toBe(0);
   });
 });
 
