@@ -2,6 +2,7 @@
 // Runs alternate between the two servers (A/B, then B/A) so drift on a shared machine hits
 // both alike; the report keeps each server's median rps per test and the ratio of medians.
 import { RespClient } from '../test/support/resp-client.ts';
+import { cpuSeconds } from './lib/info.ts';
 import { runRedisBenchmark, TESTS, type BenchTest } from './lib/redis-benchmark.ts';
 import type { BenchServer, ServerName } from './lib/servers.ts';
 import { geomean, median, spread } from './lib/stats.ts';
@@ -31,6 +32,15 @@ export interface ThroughputRow {
   redisMedian: number;
   cinnabarMedian: number | null;
   ratio: number | null;
+  /**
+   * Server CPU time (user + system, all threads) per request in microseconds, per run. Less
+   * sensitive than rps to other work on a shared machine: it says how much CPU a request costs,
+   * not how soon the scheduler let the server run.
+   */
+  redisCpuUs: number[];
+  cinnabarCpuUs: number[];
+  /** Redis's median CPU per request / Cinnabar's: read like `ratio` (1 = as efficient). */
+  cpuRatio: number | null;
   /** Why Cinnabar has no number (the command does not exist yet). */
   missing?: string;
 }
@@ -40,6 +50,8 @@ export interface ThroughputResult {
   rows: ThroughputRow[];
   /** Geometric mean of the ratios per pipeline depth, over the tests Cinnabar could run. */
   geomean: Record<number, number | null>;
+  /** The same for cpuRatio. */
+  cpuGeomean: Record<number, number | null>;
   targets: Record<number, number>;
   table: string;
 }
@@ -94,7 +106,19 @@ export async function benchThroughput(o: ThroughputOptions): Promise<ThroughputR
       // Sized on the geometric mean of the two rates: the faster server's runs last a bit less
       // than targetSeconds, the slower one's a bit more, and both see the same workload.
       const requests = sizeRun(geomean(rates), o.targetSeconds);
-      const row: ThroughputRow = { test: test.label, pipeline, requests, redisRps: [], cinnabarRps: [], redisMedian: 0, cinnabarMedian: null, ratio: null };
+      const row: ThroughputRow = {
+        test: test.label,
+        pipeline,
+        requests,
+        redisRps: [],
+        cinnabarRps: [],
+        redisMedian: 0,
+        cinnabarMedian: null,
+        ratio: null,
+        redisCpuUs: [],
+        cinnabarCpuUs: [],
+        cpuRatio: null,
+      };
       if (missing) row.missing = missing;
       planned.push({ test, requests, row });
       rows.push(row);
@@ -105,9 +129,16 @@ export async function benchThroughput(o: ThroughputOptions): Promise<ThroughputR
         const names = (round + t) % 2 === 0 ? order : [...order].reverse();
         for (const name of names) {
           if (name === 'cinnabar' && row.missing) continue;
-          const r = await runRedisBenchmark({ port: o.servers[name].port, test, pipeline, clients: o.clients, keyspace: o.keyspace, requests });
+          const server = o.servers[name];
+          const cpu0 = cpuSeconds(server.pid);
+          const r = await runRedisBenchmark({ port: server.port, test, pipeline, clients: o.clients, keyspace: o.keyspace, requests });
+          const cpuUs = ((cpuSeconds(server.pid) - cpu0) * 1e6) / requests;
           (name === 'redis' ? row.redisRps : row.cinnabarRps).push(r.rps);
-          o.log(`  -P ${String(pipeline).padEnd(2)} ${test.label.padEnd(15)} round ${round + 1}/${o.rounds} ${name.padEnd(8)} ${Math.round(r.rps).toLocaleString('en-US').padStart(10)} rps  (${r.seconds.toFixed(1)} s)`);
+          (name === 'redis' ? row.redisCpuUs : row.cinnabarCpuUs).push(cpuUs);
+          o.log(
+            `  -P ${String(pipeline).padEnd(2)} ${test.label.padEnd(15)} round ${round + 1}/${o.rounds} ${name.padEnd(8)} ` +
+              `${Math.round(r.rps).toLocaleString('en-US').padStart(10)} rps  ${cpuUs.toFixed(2).padStart(6)} us CPU/req  (${r.seconds.toFixed(1)} s)`,
+          );
         }
       }
     }
@@ -116,24 +147,28 @@ export async function benchThroughput(o: ThroughputOptions): Promise<ThroughputR
       if (!row.missing) {
         row.cinnabarMedian = median(row.cinnabarRps);
         row.ratio = row.cinnabarMedian / row.redisMedian;
+        row.cpuRatio = median(row.redisCpuUs) / median(row.cinnabarCpuUs);
       }
     }
   }
   const geo: Record<number, number | null> = {};
+  const cpuGeo: Record<number, number | null> = {};
   for (const p of o.pipelines) {
-    const ratios = rows.filter((r) => r.pipeline === p && r.ratio !== null).map((r) => r.ratio!);
-    geo[p] = ratios.length ? geomean(ratios) : null;
+    const ran = rows.filter((r) => r.pipeline === p && r.ratio !== null);
+    geo[p] = ran.length ? geomean(ran.map((r) => r.ratio!)) : null;
+    cpuGeo[p] = ran.length ? geomean(ran.map((r) => r.cpuRatio!)) : null;
   }
   return {
     params: { rounds: o.rounds, clients: o.clients, pipelines: o.pipelines, keyspace: o.keyspace, targetSeconds: o.targetSeconds },
     rows,
     geomean: geo,
+    cpuGeomean: cpuGeo,
     targets: THROUGHPUT_TARGETS,
-    table: throughputTable(rows, geo),
+    table: throughputTable(rows, geo, cpuGeo),
   };
 }
 
-function throughputTable(rows: ThroughputRow[], geo: Record<number, number | null>): string {
+function throughputTable(rows: ThroughputRow[], geo: Record<number, number | null>, cpuGeo: Record<number, number | null>): string {
   const body = rows.map((r) => [
     r.test,
     `-P ${r.pipeline}`,
@@ -141,14 +176,22 @@ function throughputTable(rows: ThroughputRow[], geo: Record<number, number | nul
     r.cinnabarMedian ?? '-',
     r.ratio === null ? '-' : r.ratio.toFixed(3),
     `${(spread(r.redisRps) * 100).toFixed(0)}% / ${r.cinnabarRps.length ? (spread(r.cinnabarRps) * 100).toFixed(0) + '%' : '-'}`,
+    median(r.redisCpuUs).toFixed(2),
+    r.cinnabarCpuUs.length ? median(r.cinnabarCpuUs).toFixed(2) : '-',
+    r.cpuRatio === null ? '-' : r.cpuRatio.toFixed(3),
     r.missing ? `cinnabar: ${r.missing}` : '',
   ]);
-  const lines = [formatTable(['test', 'pipeline', 'redis rps', 'cinnabar rps', 'ratio', 'spread r/c', 'note'], body), ''];
+  const header = ['test', 'pipeline', 'redis rps', 'cinnabar rps', 'ratio', 'rps spread r/c', 'redis us/req', 'cinnabar us/req', 'cpu ratio', 'note'];
+  const lines = [formatTable(header, body), ''];
   for (const [p, g] of Object.entries(geo)) {
     const target = THROUGHPUT_TARGETS[Number(p)];
     const verdict = g === null ? 'no data' : target === undefined ? '' : g >= target ? `meets the target >= ${target}` : `BELOW the target >= ${target}`;
     const n = rows.filter((r) => r.pipeline === Number(p) && r.ratio !== null).length;
     lines.push(`geometric mean ratio at -P ${p}: ${g === null ? '-' : g.toFixed(3)} over ${n} tests  ${verdict}`);
   }
+  for (const [p, g] of Object.entries(cpuGeo)) {
+    lines.push(`geometric mean cpu ratio at -P ${p} (redis CPU per request / cinnabar's): ${g === null ? '-' : g.toFixed(3)}`);
+  }
+  lines.push('ratio = cinnabar rps / redis rps (medians of the rounds); spread = (max - min) / median of a server\'s rounds.');
   return lines.join('\n');
 }

@@ -1,4 +1,6 @@
 // INFO and /proc readings: what a memory bench compares.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { RespClient } from '../../test/support/resp-client.ts';
 
 export { rssBytes as rss } from '../../test/support/cinnabar-server.ts';
@@ -26,4 +28,15 @@ export async function usedMemory(port: number): Promise<number | null> {
   const fields = await info(port, 'memory');
   const v = fields?.used_memory;
   return v === undefined ? null : Number(v);
+}
+
+let ticksPerSecond = 0;
+
+/** CPU time (user + system, all threads) a process has used so far, in seconds (Linux /proc). */
+export function cpuSeconds(pid: number): number {
+  if (ticksPerSecond === 0) ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
 }
