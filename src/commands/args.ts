@@ -4,9 +4,20 @@ import type { Bin } from '../bytes.ts';
 import { E, ErrorReply, err } from '../reply.ts';
 import { parseLong } from '../util/number.ts';
 
-/** Case-insensitive keyword match (`arg` is a binary string, `word` upper-case ASCII). */
+/**
+ * Case-insensitive keyword match (`arg` a binary string, `word` upper-case ASCII), as Redis's
+ * strcasecmp sees it: ASCII case folding only, and the argument ends at its first NUL byte
+ * ("nx\0junk" is NX).
+ */
 export function is(arg: Bin, word: string): boolean {
-  return arg.length === word.length && arg.toUpperCase() === word;
+  const n = word.length;
+  if (arg.length !== n && (arg.length < n || arg.charCodeAt(n) !== 0)) return false;
+  for (let i = 0; i < n; i++) {
+    let c = arg.charCodeAt(i);
+    if (c >= 0x61 && c <= 0x7a) c -= 0x20;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** An integer argument (string2ll rules), or ERR value is not an integer or out of range. */
