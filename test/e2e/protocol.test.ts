@@ -260,7 +260,7 @@ describe('fuzz: random and mutated RESP from several connections', () => {
     const tag = tagOf(w);
     const key = `${tag}k${rng.int(0, 20)}`;
     const value = `${tag}v${n}:${'\x00\xff\r\n'.slice(0, rng.int(0, 4))}${'x'.repeat(rng.int(0, 3) === 0 ? rng.int(0, 5000) : rng.int(0, 20))}`;
-    switch (rng.int(0, 6)) {
+    switch (rng.int(0, 12)) {
       case 0:
         return encodeCommand(['SET', key, value]);
       case 1:
@@ -273,6 +273,19 @@ describe('fuzz: random and mutated RESP from several connections', () => {
         return Buffer.from(`ECHO "${tag}\\x${rng.int(0, 255).toString(16).padStart(2, '0')}" '${n}'\r\n`, 'latin1');
       case 5:
         return encodeCommand(['SELECT', String(rng.int(-1, 16))]);
+      case 6:
+        // RESP3 and back: the same replies in other shapes.
+        return encodeCommand(['HELLO', rng.pick(['2', '3', '4'])]);
+      case 7:
+        return encodeCommand([rng.pick(['INCR', 'DECR', 'STRLEN', 'DEL', 'EXISTS', 'TTL', 'TYPE']), key]);
+      case 8:
+        return encodeCommand([rng.pick(['APPEND', 'GETSET', 'SETNX']), key, value]);
+      case 9:
+        return encodeCommand(['MSET', key, value, `${tag}k${rng.int(0, 20)}`, value]);
+      case 10:
+        return encodeCommand(['MGET', key, `${tag}k${rng.int(0, 20)}`, `${tag}k${rng.int(0, 20)}`]);
+      case 11:
+        return encodeCommand([rng.pick(['EXPIRE', 'PEXPIRE', 'INCRBY', 'GETRANGE']), key, String(rng.int(-5, 1000)), String(rng.int(-5, 100))].slice(0, rng.int(2, 4)));
       default:
         return encodeCommand([rng.pick(['MULTI', 'EXEC', 'GET', 'SET', 'NOSUCH']), ...Array.from({ length: rng.int(0, 3) }, () => value)]);
     }
