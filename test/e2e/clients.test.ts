@@ -70,6 +70,62 @@ describe('ioredis', () => {
     expect(got).toEqual(['PONG', 'hello', 'héllo wörld', 'OK', 'v1', 'v1', null, null, 'OK', null, 'OK', 'v2']);
   });
 
+  it('strings, counters and keys commands', async () => {
+    await sameOnBoth((port) =>
+      withIoredis(port, async (r) => [
+        await r.incr('io:n'),
+        await r.incrby('io:n', 41),
+        await r.decrby('io:n', 2),
+        await r.incrbyfloat('io:f', 10.5),
+        await r.incrbyfloat('io:f', '5.0e3'),
+        await outcome(r.incr('io:f')),
+        await r.mset('io:a', '1', 'io:b', '2', 'io:c', 'three'),
+        await r.mget('io:a', 'io:b', 'io:missing', 'io:c'),
+        await r.msetnx('io:a', 'x', 'io:new', 'y'),
+        await r.append('io:c', '-and-more'),
+        await r.strlen('io:c'),
+        await r.getrange('io:c', -4, -1),
+        await r.setrange('io:c', 2, 'XX'),
+        await r.getdel('io:c'),
+        await r.exists('io:a', 'io:b', 'io:c', 'io:a'),
+        await r.type('io:a'),
+        await r.expire('io:a', 1000),
+        await r.ttl('io:a'),
+        await r.persist('io:a'),
+        await r.ttl('io:a'),
+        await r.rename('io:a', 'io:renamed'),
+        await outcome(r.rename('io:nope', 'io:x')),
+        await r.del('io:renamed', 'io:b', 'io:nope'),
+        await r.call('OBJECT', 'ENCODING', 'io:n'),
+        await r.getex('io:n', 'PX', 100000),
+        await r.client('SETNAME', 'ioredis-e2e'),
+        await r.client('GETNAME'),
+        await r.config('GET', 'maxmemory-policy'),
+      ]),
+    );
+  });
+
+  it('SCAN through scanStream sees every key once the scan is complete', async () => {
+    const got = await sameOnBoth((port) =>
+      withIoredis(port, async (r) => {
+        await r.mset(...Array.from({ length: 300 }, (_, i) => [`io:scan:${i}`, String(i)]).flat());
+        const seen = new Set<string>();
+        for await (const batch of r.scanStream({ match: 'io:scan:*', count: 25 })) for (const k of batch as string[]) seen.add(k);
+        return [...seen].sort();
+      }),
+    );
+    expect(got.length).toBe(300);
+  });
+
+  it('INFO reads as Redis 7.0.15', async () => {
+    await withIoredis(cinnabar.port, async (r) => {
+      const info = await r.info('server');
+      expect(info).toMatch(/^# Server\r\n/);
+      expect(info).toContain('redis_version:7.0.15\r\n');
+      expect(info).toContain(`tcp_port:${cinnabar.port}\r\n`);
+    });
+  });
+
   it('binary keys and values round-trip as Buffers (getBuffer)', async () => {
     const key = Buffer.from([0x69, 0x6f, 0x00, 0xff, 0x0d, 0x0a]);
     const got = await sameOnBoth((port) =>
@@ -237,6 +293,35 @@ describe('node-redis', () => {
     expect(got).toEqual(['PONG', 'héllo', 'OK', 'v1', 'v1', null, null, 'raw']);
   });
 
+  it('strings, counters, keys, CONFIG and SCAN', async () => {
+    const got = await sameOnBoth((port) =>
+      withNodeRedis(port, async (c) => {
+        await c.mSet(Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`nr:scan:${i}`, String(i)])));
+        const scanned: string[] = [];
+        for await (const keys of c.scanIterator({ MATCH: 'nr:scan:*', COUNT: 20 })) scanned.push(...keys);
+        return [
+          await c.incr('nr:n'),
+          await c.incrBy('nr:n', 9),
+          await c.incrByFloat('nr:f', 0.1),
+          await c.mGet(['nr:n', 'nr:none', 'nr:f']),
+          await c.append('nr:n', '0'),
+          await c.expire('nr:n', 500),
+          await c.ttl('nr:n'),
+          await c.pTTL('nr:none'),
+          await c.exists(['nr:n', 'nr:none']),
+          await c.type('nr:f'),
+          await c.del(['nr:n', 'nr:f']),
+          await c.configGet('maxmemory*'),
+          await c.dbSize(),
+          await c.clientSetName('node-redis-e2e'),
+          await c.clientGetName(),
+          [...new Set(scanned)].sort(),
+        ];
+      }),
+    );
+    expect((got[got.length - 1] as string[]).length).toBe(120);
+  });
+
   it('binary values with a Buffer type mapping', async () => {
     const got = await sameOnBoth((port) =>
       withNodeRedis(port, async (c) => {
@@ -297,13 +382,22 @@ describe('node-redis', () => {
           await c.set('nr:r3', 'x');
           const hello = (await c.sendCommand(['HELLO', '3'])) as Record<string, unknown>;
           const { id, ...rest } = hello;
-          return [typeof id, rest, await c.get('nr:r3'), await c.get('nr:r3:missing'), await c.multi().set('nr:r3', 'y').get('nr:r3').exec()];
+          return [
+            typeof id,
+            rest,
+            await c.get('nr:r3'),
+            await c.get('nr:r3:missing'),
+            await c.multi().set('nr:r3', 'y').get('nr:r3').exec(),
+            await c.configGet('maxmemory-policy'),
+            await c.incrByFloat('nr:r3:f', 1.5),
+            await outcome(c.sendCommand(['GET'])),
+          ];
         },
         { RESP: 3 },
       ),
     );
     expect(got[0]).toBe('number');
-    expect(got.slice(2)).toEqual(['x', null, ['OK', 'y']]);
+    expect(got.slice(2, 5)).toEqual(['x', null, ['OK', 'y']]);
   });
 });
 

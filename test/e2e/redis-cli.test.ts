@@ -78,6 +78,41 @@ describe('redis-cli with the command as arguments', () => {
   });
 });
 
+describe('redis-cli over the families of commands', () => {
+  it('counters, floats, TTLs, CONFIG GET and an array reply, formatted', async () => {
+    const script = [
+      'INCR cli:n',
+      'INCRBY cli:n -50',
+      'INCRBYFLOAT cli:f 3.0e2',
+      'INCRBYFLOAT cli:f 0.1',
+      'INCR cli:f',
+      'MSET cli:m1 a cli:m2 b',
+      'MGET cli:m1 cli:nope cli:m2',
+      'EXPIRE cli:m1 300',
+      'TTL cli:m1',
+      'PTTL cli:nope',
+      'TYPE cli:m1',
+      'OBJECT ENCODING cli:n',
+      'CONFIG GET maxmemory-policy',
+      'DEL cli:m1 cli:m2 cli:nope',
+      '',
+    ].join('\n');
+    await sameOnBoth(['--no-raw'], script);
+    await sameOnBoth(['-3', '--no-raw'], script);
+  });
+
+  it('--scan --pattern lists the same keys', async () => {
+    const keys = Array.from({ length: 150 }, (_, i) => `cli:scan:${i}`);
+    const sorted = (r: CliResult) => r.stdout.split('\n').filter(Boolean).sort();
+    const setup = `MSET ${keys.map((k) => `${k} v`).join(' ')}\n`;
+    await sameOnBoth([], setup);
+    const [r, c] = [await cli(redis.port, ['--scan', '--pattern', 'cli:scan:*']), await cli(cinnabar.port, ['--scan', '--pattern', 'cli:scan:*'])];
+    expect(c.status).toBe(0);
+    expect(sorted(c)).toEqual(sorted(r));
+    expect(sorted(c)).toEqual([...keys].sort());
+  });
+});
+
 describe('redis-cli reading commands from stdin (a here-doc)', () => {
   const script = [
     'SET cli:a "hello world"',
