@@ -2,7 +2,7 @@
 //   1. throughput: redis-benchmark PING/SET/GET/INCR/MSET at -P 1 and -P 16 (bench/server.ts)
 //   2. memory per key after loading 1,000,000 keys (bench/memory.ts)
 //   3. the WASM-vs-TypeScript micro benchmark (bench/micro-wasm.ts)
-// Prints the tables and saves them to bench/results/latest.json.
+// Prints the tables and saves them to bench/results/latest.json (latest-<parts>.json for --only).
 //
 //   node build/run-ts.mjs bench/index.ts [--quick] [--rounds N] [--only throughput,memory,micro]
 //                                        [--profile]   (CPU-profile Cinnabar during the throughput runs)
@@ -143,7 +143,9 @@ async function main(): Promise<void> {
   report.loadAverage.after = os.loadavg()[0];
   log(`\nload average after: ${report.loadAverage.after.toFixed(2)}`);
   mkdirSync(RESULTS, { recursive: true });
-  const out = path.join(RESULTS, 'latest.json');
+  // latest.json is the last complete run (what a closing note quotes); a partial one is kept apart.
+  const partial = option('only') !== undefined;
+  const out = path.join(RESULTS, partial ? `latest-${[...only].sort().join('-')}.json` : 'latest.json');
   writeFileSync(out, JSON.stringify(report, null, 2) + '\n');
   log(`\nSaved ${path.relative(ROOT, out)} (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
 }
