@@ -45,8 +45,16 @@ export class Config {
     return this.values.get(def.name)!;
   }
 
+  /** Parsed numbers by name as asked for, dropped when a value changes (hot paths ask often). */
+  private readonly numbers = new Map<string, number>();
+
   getNumber(name: string): number {
-    return Number(this.get(name));
+    let n = this.numbers.get(name);
+    if (n === undefined) {
+      n = Number(this.get(name));
+      this.numbers.set(name, n);
+    }
+    return n;
   }
 
   getBool(name: string): boolean {
@@ -131,6 +139,7 @@ export class Config {
   private store(def: ParamDef, value: string): void {
     const changed = this.values.get(def.name) !== value;
     this.values.set(def.name, value);
+    if (changed) this.numbers.clear();
     if (changed) for (const fn of this.listeners.get(def.name) ?? []) fn(value);
   }
 

@@ -51,6 +51,7 @@ export class Engine implements KeyspaceHooks {
   /** The time expiry is judged by while a command runs (Redis's cached command time). */
   private commandTime = 0;
   private callDepth = 0;
+  private commandLruClock = 0;
   /** wall ms - monotonic ms, resynchronized by the cron so that clock changes are followed. */
   private wallOffsetMs: number;
   private readonly watchedKeys = new Map<Database, Map<Bin, WatchedKey[]>>();
@@ -196,6 +197,7 @@ export class Engine implements KeyspaceHooks {
       // one's, and gives the wall time (derived from the monotonic clock).
       this.closeTiming(t0);
       c.lastInteraction = this.commandTime = Math.floor(this.wallOffsetMs + t0 / 1000);
+      this.commandLruClock = Math.floor(this.commandTime / 1000) & LRU_MASK;
     }
     this.callDepth++;
     let reply: Reply;
@@ -270,7 +272,7 @@ export class Engine implements KeyspaceHooks {
   }
 
   lruClock(): number {
-    return Math.floor(this.now() / 1000) & LRU_MASK;
+    return this.callDepth > 0 ? this.commandLruClock : Math.floor(this.host.now() / 1000) & LRU_MASK;
   }
 
   // ---- keyspace hooks ----

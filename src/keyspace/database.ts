@@ -73,22 +73,23 @@ export class Database {
       this.hooks.keyspaceMiss();
       return undefined;
     }
-    const v = this.dict.get(key);
-    if (v === undefined) {
+    const slot = this.dict.slotOf(key);
+    if (slot < 0) {
       this.hooks.keyspaceMiss();
       return undefined;
     }
     this.hooks.keyspaceHit();
-    this.touchLru(key);
-    return v;
+    this.touchLru(slot);
+    return this.dict.valueAtSlot(slot);
   }
 
   /** The value for a command about to write it: no stats, touches the LRU clock. */
   lookupWrite(key: Bin): Value | undefined {
     if (this.expires.size > 0 && this.expireIfNeeded(key)) return undefined;
-    const v = this.dict.get(key);
-    if (v !== undefined) this.touchLru(key);
-    return v;
+    const slot = this.dict.slotOf(key);
+    if (slot < 0) return undefined;
+    this.touchLru(slot);
+    return this.dict.valueAtSlot(slot);
   }
 
   /** The value without touching LRU or stats (TYPE, OBJECT, TTL); expired keys still go. */
@@ -136,7 +137,7 @@ export class Database {
    */
   setKey(key: Bin, value: Value, opts?: SetKeyOptions): void {
     const meta = (this.hooks.lruClock() & LRU_MASK) | ((opts?.repr ?? 0) & STRING_REPR_BITS);
-    if (!this.dict.set(key, value, meta)) this.dict.setMeta(key, meta);
+    this.dict.set(key, value, meta);
     if (!opts?.keepTtl && this.expires.size > 0) this.expires.delete(key);
     this.hooks.keyModified(this, key);
   }
@@ -146,8 +147,7 @@ export class Database {
    * is the new value's representation bits.
    */
   replaceValue(key: Bin, value: Value, repr = 0): void {
-    this.dict.set(key, value, 0);
-    this.dict.setMeta(key, (this.hooks.lruClock() & LRU_MASK) | (repr & STRING_REPR_BITS));
+    this.dict.set(key, value, (this.hooks.lruClock() & LRU_MASK) | (repr & STRING_REPR_BITS));
     this.hooks.keyModified(this, key);
   }
 
@@ -206,10 +206,10 @@ export class Database {
     return now >= lru ? now - lru : now + (LRU_MASK + 1 - lru);
   }
 
-  private touchLru(key: Bin): void {
-    const meta = this.dict.getMeta(key);
+  private touchLru(slot: number): void {
+    const meta = this.dict.metaAtSlot(slot);
     const clock = this.hooks.lruClock() & LRU_MASK;
-    if ((meta & LRU_MASK) !== clock) this.dict.setMeta(key, (meta & ~LRU_MASK) | clock);
+    if ((meta & LRU_MASK) !== clock) this.dict.setMetaAtSlot(slot, (meta & ~LRU_MASK) | clock);
   }
 
   /** A random live key (expired ones met on the way are reclaimed), as RANDOMKEY does. */

@@ -32,11 +32,12 @@ export class Dict<V> {
     return this.index.has(key);
   }
 
-  /** Inserts or overwrites; returns true when the key is new. New entries get meta 0. */
+  /** Inserts or overwrites value and meta; returns true when the key is new. */
   set(key: Bin, value: V, meta = 0): boolean {
     const i = this.index.get(key);
     if (i !== undefined) {
       this.valAt[i] = value;
+      this.metaAt[i] = meta;
       return false;
     }
     const slot = this.keyAt.length;
@@ -70,6 +71,23 @@ export class Dict<V> {
       this.metaAt = this.metaAt.slice(0, this.metaAt.length / 4);
     }
     return true;
+  }
+
+  // Slot access, so that a command reading value and meta looks its key up once. A slot is
+  // valid until the next insert or delete.
+
+  /** The key's slot, -1 when absent. */
+  slotOf(key: Bin): number {
+    const i = this.index.get(key);
+    return i === undefined ? -1 : i;
+  }
+
+  metaAtSlot(i: number): number {
+    return this.metaAt[i];
+  }
+
+  setMetaAtSlot(i: number, meta: number): void {
+    this.metaAt[i] = meta;
   }
 
   getMeta(key: Bin): number {

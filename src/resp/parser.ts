@@ -26,6 +26,8 @@ export class RespParser {
   private argv: Bin[] | null = null;
   private argsLeft = 0;
   private bulkLen = -1;
+  /** proto-max-bulk-len, read once per feed. */
+  private maxBulkLen = 0;
 
   constructor(private readonly limits: ParserLimits) {}
 
@@ -40,6 +42,7 @@ export class RespParser {
    */
   feed(chunk: Uint8Array): { commands: Bin[][]; error?: string } {
     this.append(chunk);
+    this.maxBulkLen = this.limits.maxBulkLen;
     const commands: Bin[][] = [];
     try {
       for (;;) {
@@ -124,14 +127,19 @@ export class RespParser {
           throw new ProtocolError(`Protocol error: expected '$', got '${String.fromCharCode(buf[this.start])}'`);
         }
         const len = parseLength(buf, this.start + 1, cr);
-        if (len === null || len < 0 || len > this.limits.maxBulkLen) throw new ProtocolError('Protocol error: invalid bulk length');
+        if (len === null || len < 0 || len > this.maxBulkLen) throw new ProtocolError('Protocol error: invalid bulk length');
         if (len > 16384 && this.limits.authRequired()) throw new ProtocolError('Protocol error: unauthenticated bulk length');
         this.start = cr + 2;
         this.bulkLen = len;
       }
       // Redis skips the two bytes after the payload without looking at them; so do we.
       if (this.end - this.start < this.bulkLen + 2) return undefined;
-      this.argv!.push(this.bulkLen <= 8 ? smallBin(buf, this.start, this.bulkLen) : bytesToBin(buf, this.start, this.start + this.bulkLen));
+      const argv = this.argv!;
+      const len = this.bulkLen;
+      let arg: Bin;
+      if (argv.length === 0 && len <= 16) arg = this.commandName(buf, this.start, len);
+      else arg = len <= 8 ? smallBin(buf, this.start, len) : bytesToBin(buf, this.start, this.start + len);
+      argv.push(arg);
       this.start += this.bulkLen + 2;
       this.bulkLen = -1;
       this.argsLeft--;
@@ -163,6 +171,23 @@ export class RespParser {
   private findHeaderEnd(from: number): number {
     const i = this.findByte(0x0d, from);
     return i < 0 || i + 1 >= this.end ? -1 : i;
+  }
+
+  /**
+   * The command name, as the same string object as last time when the bytes repeat: clients
+   * send the same few names over and over, and a string V8 has hashed once is looked up in
+   * the command table without hashing again.
+   */
+  private lastName = '';
+
+  private commandName(buf: Uint8Array, start: number, len: number): Bin {
+    const last = this.lastName;
+    if (last.length === len) {
+      let i = 0;
+      while (i < len && buf[start + i] === last.charCodeAt(i)) i++;
+      if (i === len) return last;
+    }
+    return (this.lastName = len <= 8 ? smallBin(buf, start, len) : bytesToBin(buf, start, start + len));
   }
 
   private findNewline(from: number): number {

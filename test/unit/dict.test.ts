@@ -20,9 +20,13 @@ describe('Dict', () => {
   it('get/set/delete/has/size, meta per entry, binary keys', () => {
     const d = new Dict<number>();
     expect(d.set('a', 1, 7)).toBe(true);
-    expect(d.set('a', 2)).toBe(false);
-    expect(d.get('a')).toBe(2);
     expect(d.getMeta('a')).toBe(7);
+    // An overwrite sets value and meta together (one lookup on the hot path).
+    expect(d.set('a', 2, 9)).toBe(false);
+    expect(d.get('a')).toBe(2);
+    expect(d.getMeta('a')).toBe(9);
+    expect(d.getMeta(d.keyAtSlot(d.slotOf('a')))).toBe(d.metaAtSlot(d.slotOf('a')));
+    expect(d.slotOf('missing')).toBe(-1);
     expect(d.set('\x00\xff', 3)).toBe(true);
     expect(d.set('', 4)).toBe(true);
     expect(d.size).toBe(3);
