@@ -17,6 +17,43 @@ export interface ListenOptions {
 
 const allocBuffer = (n: number) => Buffer.allocUnsafe(n);
 
+/**
+ * Reads straight into one buffer shared by every connection, through Node's `onread` socket
+ * option (documented for client sockets; for accepted ones its two internal slots are set by
+ * hand): no Buffer allocated and no stream machinery per read. Safe to share because each read
+ * is parsed synchronously in its callback and the parser copies any partial command it keeps.
+ * Where this Node lacks the slots, connections use plain 'data' events.
+ */
+const READ_BUFFER_SIZE = 64 * 1024;
+const userBufferReads = (() => {
+  try {
+    const probe = new net.Socket({ onread: { buffer: Buffer.alloc(1), callback: () => true } } as net.SocketConstructorOpts);
+    const symbols = Object.getOwnPropertySymbols(probe);
+    probe.destroy();
+    const buffer = symbols.find((s) => s.description === 'kBuffer');
+    const callback = symbols.find((s) => s.description === 'kBufferCb');
+    return buffer && callback ? { buffer, callback, shared: Buffer.allocUnsafe(READ_BUFFER_SIZE) } : null;
+  } catch {
+    return null;
+  }
+})();
+
+type UserBufferHandle = { useUserBuffer?: (buf: Uint8Array) => void };
+
+function readIntoSharedBuffer(socket: net.Socket, onData: (chunk: Buffer) => void): boolean {
+  const handle = (socket as unknown as { _handle?: UserBufferHandle })._handle;
+  if (!userBufferReads || typeof handle?.useUserBuffer !== 'function') return false;
+  const { buffer, callback, shared } = userBufferReads;
+  const slots = socket as unknown as Record<symbol, unknown>;
+  slots[buffer] = shared;
+  slots[callback] = (nread: number, buf: Buffer) => {
+    onData(buf.subarray(0, nread));
+    return true;
+  };
+  handle.useUserBuffer(shared);
+  return true;
+}
+
 class SocketConnection implements Connection {
   readonly parser: RespParser;
   readonly writer = new RespWriter(16 * 1024, allocBuffer);
@@ -155,7 +192,7 @@ export class RespServer {
 
   private listenOne(host: string, port: number): Promise<number> {
     return new Promise((resolve, reject) => {
-      const srv = net.createServer({ noDelay: true }, (socket) => this.accept(socket));
+      const srv = net.createServer({ noDelay: true, pauseOnConnect: true }, (socket) => this.accept(socket));
       srv.once('error', reject);
       srv.listen({ host, port, ipv6Only: host.includes(':'), backlog: 511 }, () => {
         srv.off('error', reject);
@@ -174,11 +211,13 @@ export class RespServer {
     }
     if (this.connections.size >= engine.config.getNumber('maxclients')) {
       engine.stats.rejectedConnections++;
+      socket.resume(); // (paused on connect) reads on, so that the peer's FIN completes the close
       socket.end('-ERR max number of clients reached\r\n');
       return;
     }
     if (this.protectedModeRefuses(socket)) {
       engine.stats.rejectedConnections++;
+      socket.resume();
       socket.end(`-${PROTECTED_MODE_ERROR}\r\n`);
       return;
     }
@@ -186,7 +225,9 @@ export class RespServer {
     const conn = new SocketConnection(this, socket);
     conn.client = engine.createClient(conn);
     this.connections.add(conn);
-    socket.on('data', (chunk) => conn.onData(chunk));
+    const onData = (chunk: Buffer) => conn.onData(chunk);
+    if (!readIntoSharedBuffer(socket, onData)) socket.on('data', onData);
+    socket.resume();
     const gone = () => {
       if (!this.connections.delete(conn)) return;
       conn.closing = true;

@@ -18,8 +18,10 @@ export interface ParserLimits {
 
 export class ProtocolError extends Error {}
 
+const EMPTY = new Uint8Array(0);
+
 export class RespParser {
-  private buf: Uint8Array = new Uint8Array(0);
+  private buf: Uint8Array = EMPTY;
   private start = 0;
   private end = 0;
   // Multi-bulk in progress: the arguments read so far and how many remain.
@@ -59,15 +61,27 @@ export class RespParser {
     }
     if (this.start === this.end) {
       this.start = this.end = 0;
-      if (this.buf.length > 64 * 1024) this.buf = new Uint8Array(0);
+      if (!this.ownsBuffer || this.buf.length > 64 * 1024) {
+        this.buf = EMPTY;
+        this.ownsBuffer = false;
+      }
+    } else if (!this.ownsBuffer) {
+      // A partial command is left in the caller's chunk, which may be reused for the next
+      // read (the server reads every socket into one shared buffer): keep a copy.
+      // (A copy: a Node Buffer's slice() would be a view of the same memory.)
+      const kept = new Uint8Array(this.end - this.start);
+      kept.set(this.buf.subarray(this.start, this.end));
+      this.buf = kept;
+      this.end -= this.start;
+      this.start = 0;
+      this.ownsBuffer = true;
     }
     return { commands };
   }
 
   private append(chunk: Uint8Array): void {
     if (this.start === this.end) {
-      // Nothing pending: parse straight from the chunk, no copy. A leftover is copied into a
-      // buffer of our own on the next feed, before the chunk could be reused.
+      // Nothing pending: parse straight from the chunk, no copy (feed copies a leftover).
       this.buf = chunk;
       this.start = 0;
       this.end = chunk.length;

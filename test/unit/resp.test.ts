@@ -119,6 +119,26 @@ describe('RespParser: a stream split at every byte boundary', () => {
   });
 });
 
+describe('RespParser: the caller may reuse its read buffer', () => {
+  // The server reads every socket into one shared buffer: whatever the parser keeps of a
+  // partial command must be its own copy, even when the chunk is a Node Buffer.
+  it('keeps a copy of a partial command, not a view of the chunk', () => {
+    const p = parser();
+    const input = mb('SET', 'key', 'value-one') + mb('GET', 'key');
+    const shared = Buffer.alloc(64);
+    for (const cut of [5, 17, 30, input.length - 3]) {
+      const first = Buffer.from(input.slice(0, cut), 'latin1');
+      first.copy(shared);
+      const got = p.feed(shared.subarray(0, first.length)).commands;
+      shared.fill(0x58); // the next read overwrites the buffer
+      const rest = Buffer.from(input.slice(cut), 'latin1');
+      rest.copy(shared);
+      got.push(...p.feed(shared.subarray(0, rest.length)).commands);
+      expect(got).toEqual([['SET', 'key', 'value-one'], ['GET', 'key']]);
+    }
+  });
+});
+
 describe('RespParser: inline commands', () => {
   it('splits on spaces and tabs, with CRLF or a bare LF', () => {
     expect(parser().feed(bytes('SET  k\tv\r\nPING\n')).commands).toEqual([['SET', 'k', 'v'], ['PING']]);
