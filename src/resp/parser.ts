@@ -151,8 +151,8 @@ export class RespParser {
       const argv = this.argv!;
       const len = this.bulkLen;
       let arg: Bin;
-      if (argv.length === 0 && len <= 16) arg = this.commandName(buf, this.start, len);
-      else arg = len <= 8 ? smallBin(buf, this.start, len) : bytesToBin(buf, this.start, this.start + len);
+      if (len <= INTERN_MAX_LEN) arg = intern(buf, this.start, len);
+      else arg = bytesToBin(buf, this.start, this.start + len);
       argv.push(arg);
       this.start += this.bulkLen + 2;
       this.bulkLen = -1;
@@ -185,23 +185,6 @@ export class RespParser {
   private findHeaderEnd(from: number): number {
     const i = this.findByte(0x0d, from);
     return i < 0 || i + 1 >= this.end ? -1 : i;
-  }
-
-  /**
-   * The command name, as the same string object as last time when the bytes repeat: clients
-   * send the same few names over and over, and a string V8 has hashed once is looked up in
-   * the command table without hashing again.
-   */
-  private lastName = '';
-
-  private commandName(buf: Uint8Array, start: number, len: number): Bin {
-    const last = this.lastName;
-    if (last.length === len) {
-      let i = 0;
-      while (i < len && buf[start + i] === last.charCodeAt(i)) i++;
-      if (i === len) return last;
-    }
-    return (this.lastName = len <= 8 ? smallBin(buf, start, len) : bytesToBin(buf, start, start + len));
   }
 
   private findNewline(from: number): number {
@@ -267,6 +250,31 @@ function smallBin(b: Uint8Array, s: number, n: number): string {
     case 7: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6]);
     default: return fromCode(b[s], b[s + 1], b[s + 2], b[s + 3], b[s + 4], b[s + 5], b[s + 6], b[s + 7]);
   }
+}
+
+/**
+ * Short arguments come from a small direct-mapped cache of strings, looked up by a hash of the
+ * bytes: command names, keys and small values repeat, and handing out the same string object
+ * again saves building it and, above all, V8 hashing it afresh in every Map lookup (the
+ * keyspace's key string is then often the very object looked up). A miss costs a byte hash.
+ */
+const INTERN_MAX_LEN = 32;
+const INTERN_BITS = 16;
+const internTable: string[] = new Array<string>(1 << INTERN_BITS).fill('');
+
+function intern(b: Uint8Array, s: number, n: number): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < n; i++) h = Math.imul(h ^ b[s + i], 0x01000193);
+  const slot = (h ^ (h >>> INTERN_BITS)) & ((1 << INTERN_BITS) - 1);
+  const cached = internTable[slot];
+  if (cached.length === n) {
+    let i = 0;
+    while (i < n && cached.charCodeAt(i) === b[s + i]) i++;
+    if (i === n) return cached;
+  }
+  const fresh = n <= 8 ? smallBin(b, s, n) : bytesToBin(b, s, s + n);
+  internTable[slot] = fresh;
+  return fresh;
 }
 
 const HEX = '0123456789abcdefABCDEF';
