@@ -87,6 +87,9 @@ export class Engine implements KeyspaceHooks {
       fullName: parent ? `${parent.fullName}|${spec.name}` : spec.name,
       parent,
       flags: new Set<CommandFlag>(spec.flags),
+      noAuth: spec.flags.includes('no_auth'),
+      isProtected: spec.flags.includes('protected'),
+      noMulti: spec.flags.includes('no_multi'),
       stats: { calls: 0, usec: 0, rejectedCalls: 0, failedCalls: 0 },
     };
     if (spec.subcommands) {
@@ -145,9 +148,8 @@ export class Engine implements KeyspaceHooks {
     if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
       return this.reject(c, cmd, E.wrongArity(cmd.fullName));
     }
-    const flags = cmd.flags;
-    if (c.authRequired() && !flags.has('no_auth')) return this.reject(c, cmd, err('NOAUTH Authentication required.'));
-    if (flags.has('protected') && !this.protectedAllowed(c)) {
+    if (c.authRequired() && !cmd.noAuth) return this.reject(c, cmd, err('NOAUTH Authentication required.'));
+    if (cmd.isProtected && !this.protectedAllowed(c)) {
       return this.reject(
         c,
         cmd,
@@ -156,7 +158,7 @@ export class Engine implements KeyspaceHooks {
         ),
       );
     }
-    if (c.multi !== null && flags.has('no_multi')) return this.reject(c, cmd, err('ERR Command not allowed inside a transaction'));
+    if (c.multi !== null && cmd.noMulti) return this.reject(c, cmd, err('ERR Command not allowed inside a transaction'));
     if (c.multi !== null && !RUN_IN_MULTI.has(cmd.spec.name)) {
       c.multi.push({ cmd, argv });
       return QUEUED;

@@ -106,8 +106,12 @@ export interface Command {
   fullName: string;
   parent?: Command;
   subcommands?: Map<string, Command>;
-  /** Flags as a set, for quick checks in the dispatcher. */
+  /** Flags as a set. */
   flags: ReadonlySet<CommandFlag>;
+  /** The flags the dispatcher checks on every command, read once at registration. */
+  noAuth: boolean;
+  isProtected: boolean;
+  noMulti: boolean;
   /** Per-command stats for INFO commandstats. */
   stats: { calls: number; usec: number; rejectedCalls: number; failedCalls: number };
 }
