@@ -185,6 +185,7 @@ export class RespServer {
       }
     }
     if (bound === 0) throw new Error('could not bind any address');
+    this.engine.listeningPort ??= port;
     this.idleTimer = setInterval(() => this.closeIdleClients(), 1000);
     this.idleTimer.unref();
     return { port };

@@ -45,6 +45,8 @@ export class Engine implements KeyspaceHooks {
   /** Writes since the last save (INFO rdb_changes_since_last_save). */
   dirty = 0;
   activeExpireEnabled = true;
+  /** The TCP port a host actually listens on (listen({port: 0}) picks one), for INFO. */
+  listeningPort: number | null = null;
   /** Set by SHUTDOWN / a host stop: no new commands. */
   shuttingDown = false;
   private nextClientId = 1;

@@ -148,7 +148,7 @@ function serverSection(engine: Engine, s: InfoState): string {
     ['process_id', p.pid],
     ['process_supervised', 'no'],
     ['run_id', s.runId],
-    ['tcp_port', engine.config.get('port')],
+    ['tcp_port', engine.listeningPort ?? engine.config.get('port')],
     ['server_time_usec', Math.floor(now * 1000)],
     ['uptime_in_seconds', uptime],
     ['uptime_in_days', Math.floor(uptime / 86400)],

@@ -23,6 +23,13 @@ describe('connections', () => {
     for (const c of clients) c.close();
   });
 
+  it('INFO tcp_port is the port listen({port: 0}) picked', async () => {
+    db = await Cinnabar.open();
+    const { port } = await db.listen({ port: 0 });
+    const info = String(await db.call('INFO', 'server'));
+    expect(info).toContain(`tcp_port:${port}\r\n`);
+  });
+
   it('refuses clients past maxclients with Redis error text', async () => {
     db = await Cinnabar.open({ config: { maxclients: '5' } });
     const { port } = await db.listen({ port: 0 });
