@@ -107,6 +107,17 @@ class SocketConnection implements Connection {
   }
 
   onData(chunk: Buffer): void {
+    try {
+      this.handle(chunk);
+    } catch (e) {
+      // Whatever went wrong stays with this connection: the server and the others carry on.
+      this.server.engine.host.log('warning', `Closing client after an internal error: ${(e as Error)?.stack ?? e}`);
+      this.writer.write(err(`ERR internal error: ${(e as Error)?.message ?? e}`), this.client.resp);
+      this.close();
+    }
+  }
+
+  private handle(chunk: Buffer): void {
     const engine = this.server.engine;
     engine.stats.netInputBytes += chunk.length;
     const { commands, error } = this.parser.feed(chunk);

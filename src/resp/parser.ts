@@ -8,6 +8,12 @@ export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
 /** Bulks at least this long get a buffer of their exact size (no regrowth per chunk). */
 const BIG_ARG = 32 * 1024;
 const INT_MAX = 2147483647;
+/**
+ * The longest string V8 can hold (2^29 - 24 chars): an argument is one string, so this is
+ * 24 bytes short of the default proto-max-bulk-len (512 MB). Longer bulks are refused as
+ * Redis refuses those over proto-max-bulk-len.
+ */
+export const MAX_ARGUMENT_BYTES = 536_870_888;
 
 export interface ParserLimits {
   /** proto-max-bulk-len */
@@ -141,7 +147,7 @@ export class RespParser {
           throw new ProtocolError(`Protocol error: expected '$', got '${String.fromCharCode(buf[this.start])}'`);
         }
         const len = parseLength(buf, this.start + 1, cr);
-        if (len === null || len < 0 || len > this.maxBulkLen) throw new ProtocolError('Protocol error: invalid bulk length');
+        if (len === null || len < 0 || len > this.maxBulkLen || len > MAX_ARGUMENT_BYTES) throw new ProtocolError('Protocol error: invalid bulk length');
         if (len > 16384 && this.limits.authRequired()) throw new ProtocolError('Protocol error: unauthenticated bulk length');
         this.start = cr + 2;
         this.bulkLen = len;

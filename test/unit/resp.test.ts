@@ -16,7 +16,7 @@ import {
   err,
   type Reply,
 } from '../../src/reply.ts';
-import { PROTO_INLINE_MAX_SIZE, RespParser, splitArgs } from '../../src/resp/parser.ts';
+import { MAX_ARGUMENT_BYTES, PROTO_INLINE_MAX_SIZE, RespParser, splitArgs } from '../../src/resp/parser.ts';
 import { RespWriter, encodeReply } from '../../src/resp/writer.ts';
 
 const bytes = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
@@ -136,6 +136,13 @@ describe('RespParser: the caller may reuse its read buffer', () => {
       got.push(...p.feed(shared.subarray(0, rest.length)).commands);
       expect(got).toEqual([['SET', 'key', 'value-one'], ['GET', 'key']]);
     }
+  });
+});
+
+describe('RespParser: the longest argument a JS string can hold', () => {
+  it('refuses a bulk longer than MAX_ARGUMENT_BYTES as an invalid bulk length, accepts one that long', () => {
+    expect(feedPieces(parser(), [`*2\r\n$3\r\nSET\r\n$${MAX_ARGUMENT_BYTES + 1}\r\n`]).error).toBe('Protocol error: invalid bulk length');
+    expect(feedPieces(parser(), [`*2\r\n$3\r\nSET\r\n$${MAX_ARGUMENT_BYTES}\r\n`])).toEqual({ commands: [] });
   });
 });
 
