@@ -10,6 +10,13 @@
 export type Bin = string;
 
 /**
+ * The longest string V8 can hold (2^29 - 24 chars), so the longest value: 24 bytes short of
+ * the default proto-max-bulk-len (512 MB). Commands refuse longer results as Redis refuses
+ * those over proto-max-bulk-len.
+ */
+export const MAX_BIN_LENGTH = 536_870_888;
+
+/**
  * How a host turns bytes into binary strings and back. The default is plain JS; the Node
  * binding swaps in Buffer's native latin1 codec, which is several times faster on long values.
  */

@@ -1,7 +1,7 @@
 // String commands (Redis 7.0 t_string.c): SET and its variants, GET and its variants, ranges,
 // counters, INCRBYFLOAT and LCS. Values are the bare binary strings of the keyspace; the checks
 // run in Redis's order, so that of two problems the same error wins.
-import type { Bin } from '../bytes.ts';
+import { MAX_BIN_LENGTH, type Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
 import { META_PLAIN, META_RAW, type ExpireTime, type KeyspaceHooks, type SetKeyOptions } from '../keyspace/database.ts';
 import { E, ErrorReply, MapReply, OK, err, type Reply } from '../reply.ts';
@@ -31,6 +31,11 @@ function notify(c: Client, cls: string, event: string, key: Bin): void {
 
 function maxBulkLen(c: Client): number {
   return c.engine.config.getNumber('proto-max-bulk-len');
+}
+
+/** The longest string value APPEND/SETRANGE may build: proto-max-bulk-len, or what V8 can hold. */
+function maxStringLength(c: Client): number {
+  return Math.min(maxBulkLen(c), MAX_BIN_LENGTH);
 }
 
 /**
@@ -294,7 +299,7 @@ function appendCommand(c: Client, argv: Bin[]): Reply {
   } else {
     if (typeof old !== 'string') return E.wrongType;
     length = old.length + tail.length;
-    if (length > maxBulkLen(c)) return E_TOO_BIG;
+    if (length > maxStringLength(c)) return E_TOO_BIG;
     c.db.replaceValue(key, old + tail, META_RAW);
   }
   notify(c, NOTIFY_STRING, 'append', key);
@@ -313,13 +318,13 @@ function setrangeCommand(c: Client, argv: Bin[]): Reply {
   if (old === undefined) {
     // Writing nothing to a missing key creates nothing.
     if (patch.length === 0) return 0;
-    if (offset + patch.length > maxBulkLen(c)) return E_TOO_BIG;
+    if (offset + patch.length > maxStringLength(c)) return E_TOO_BIG;
     next = '\0'.repeat(offset) + patch;
     c.db.setKey(key, next, RAW);
   } else {
     if (typeof old !== 'string') return E.wrongType;
     if (patch.length === 0) return old.length;
-    if (offset + patch.length > maxBulkLen(c)) return E_TOO_BIG;
+    if (offset + patch.length > maxStringLength(c)) return E_TOO_BIG;
     next = offset > old.length
       ? old + '\0'.repeat(offset - old.length) + patch
       : old.slice(0, offset) + patch + old.slice(offset + patch.length);

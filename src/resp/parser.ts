@@ -1,19 +1,15 @@
 // Streaming RESP request parser: multi-bulk (`*N\r\n$len\r\n...`) and inline commands, fed in
 // chunks split at any byte. Its rules and error texts follow Redis's processMultibulkBuffer and
 // processInlineBuffer, because clients and fuzzers see them.
-import { bytesToBin, type Bin } from '../bytes.ts';
+import { MAX_BIN_LENGTH, bytesToBin, type Bin } from '../bytes.ts';
 
 /** Longest header or inline line Redis waits for before calling the input garbage. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
 /** Bulks at least this long get a buffer of their exact size (no regrowth per chunk). */
 const BIG_ARG = 32 * 1024;
 const INT_MAX = 2147483647;
-/**
- * The longest string V8 can hold (2^29 - 24 chars): an argument is one string, so this is
- * 24 bytes short of the default proto-max-bulk-len (512 MB). Longer bulks are refused as
- * Redis refuses those over proto-max-bulk-len.
- */
-export const MAX_ARGUMENT_BYTES = 536_870_888;
+/** An argument is one string: longer bulks are refused like those over proto-max-bulk-len. */
+export const MAX_ARGUMENT_BYTES = MAX_BIN_LENGTH;
 
 export interface ParserLimits {
   /** proto-max-bulk-len */

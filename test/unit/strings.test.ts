@@ -2,6 +2,7 @@
 // the per-key encoding bit, server.dirty per command) and the string type's encoding rule.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Cinnabar, ReplyError } from '../../bindings/node/index.ts';
+import { MAX_BIN_LENGTH } from '../../src/bytes.ts';
 import { META_PLAIN, META_RAW, type Database } from '../../src/keyspace/database.ts';
 import type { RedisObject } from '../../src/types/value.ts';
 import { stringEncoding } from '../../src/types/string.ts';
@@ -213,5 +214,16 @@ describe('values', () => {
     expect(await db.call('INCRBY', 'k', '-9007199254740993')).toBe(0);
     expect(await db.call('DECRBY', 'k', '-9223372036854775807')).toBe(9223372036854775807n);
     expect(await error('INCR', 'k')).toBe('ERR increment or decrement would overflow');
+  });
+});
+
+describe('the longest value', () => {
+  // A value is one JS string: V8 holds at most MAX_BIN_LENGTH chars, 24 short of 512 MB.
+  it('SETRANGE/APPEND up to MAX_BIN_LENGTH work, one byte more is refused as over proto-max-bulk-len', async () => {
+    expect(await db.call('SETRANGE', 'big', String(MAX_BIN_LENGTH - 8), 'x'.repeat(8))).toBe(MAX_BIN_LENGTH);
+    expect(await error('SETRANGE', 'big', String(MAX_BIN_LENGTH - 8), 'x'.repeat(9))).toBe('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
+    expect(await error('APPEND', 'big', 'y')).toBe('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
+    expect(await db.call('STRLEN', 'big')).toBe(MAX_BIN_LENGTH);
+    await db.call('DEL', 'big');
   });
 });
