@@ -34,9 +34,26 @@ export function parseInt64(s: Bin): bigint | null {
  * is fine for indexes, counts and clamped ranges. Use parseInt64 where every digit matters.
  */
 export function parseLong(s: Bin): number | null {
-  if (s.length <= 15) {
-    if (!isIntegerSyntax(s)) return null;
-    return +s;
+  const n = s.length;
+  if (n <= 15) {
+    // Checked and accumulated in one pass: short integers are the hot case (INCR, indexes).
+    if (n === 0) return null;
+    let i = 0;
+    const neg = s.charCodeAt(0) === 0x2d;
+    if (neg) {
+      if (n === 1) return null;
+      i = 1;
+    }
+    let c = s.charCodeAt(i);
+    if (c === 0x30) return n === 1 ? 0 : null; // "0" only: no leading zeros, no "-0"
+    if (c < 0x31 || c > 0x39) return null;
+    let v = c - 0x30;
+    for (i++; i < n; i++) {
+      c = s.charCodeAt(i);
+      if (c < 0x30 || c > 0x39) return null;
+      v = v * 10 + (c - 0x30);
+    }
+    return neg ? -v : v;
   }
   const v = parseInt64(s);
   return v === null ? null : Number(v);
