@@ -10,6 +10,9 @@ import { RespClient } from './resp-client.ts';
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SERVER_BIN = path.join(ROOT, 'bin/cinnabar-server.js');
 
+/** The node flags on the binary's shebang line (`#!/usr/bin/env -S node --flag...`). */
+export const SERVER_NODE_FLAGS: string[] = readFileSync(SERVER_BIN, 'utf8').split('\n')[0].split(/\s+/).slice(3);
+
 /** Builds dist/ when it is missing (`npm test` builds first; a lone vitest run may not have). */
 export function ensureBuilt(): void {
   if (existsSync(path.join(ROOT, 'dist/server/cli.js'))) return;
@@ -46,7 +49,7 @@ export async function startCinnabar(extraArgs: string[] = [], opts: { nodeArgs?:
 /** Spawns the binary with exactly these server arguments; `port` is what the caller expects it on. */
 export function spawnServer(nodeArgs: string[], serverArgs: string[], port: number, cwd = ROOT): CinnabarProcess {
   ensureBuilt();
-  const child = spawn(process.execPath, [...nodeArgs, SERVER_BIN, ...serverArgs], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...nodeArgs, SERVER_BIN, ...serverArgs], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString('latin1')));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString('latin1')));
