@@ -306,6 +306,26 @@ function time(c: Client): Reply {
   return [String(Math.floor(us / 1e6)), String(us % 1e6)];
 }
 
+/** What FLUSHDB and FLUSHALL share in COMMAND DOCS: the ASYNC|SYNC modifier and its history. */
+const FLUSH_DOCS: Pick<CommandSpec, 'history' | 'tips' | 'args'> = {
+  history: [
+    ['4.0.0', 'Added the `ASYNC` flushing mode modifier.'],
+    ['6.2.0', 'Added the `SYNC` flushing mode modifier.'],
+  ],
+  tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
+  args: [
+    {
+      name: 'async',
+      type: 'oneof',
+      optional: true,
+      args: [
+        { name: 'async', type: 'pure-token', token: 'ASYNC', since: '4.0.0' },
+        { name: 'sync', type: 'pure-token', token: 'SYNC', since: '6.2.0' },
+      ],
+    },
+  ],
+};
+
 export const serverCommands: CommandSpec[] = [
   {
     name: 'flushdb',
@@ -317,22 +337,7 @@ export const serverCommands: CommandSpec[] = [
     since: '1.0.0',
     summary: 'Remove all keys from the current database',
     complexity: 'O(N) where N is the number of keys in the selected database',
-    history: [
-      ['4.0.0', 'Added the `ASYNC` flushing mode modifier.'],
-      ['6.2.0', 'Added the `SYNC` flushing mode modifier.'],
-    ],
-    tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
-    args: [
-      {
-        name: 'async',
-        type: 'oneof',
-        optional: true,
-        args: [
-          { name: 'async', type: 'pure-token', token: 'ASYNC', since: '4.0.0' },
-          { name: 'sync', type: 'pure-token', token: 'SYNC', since: '6.2.0' },
-        ],
-      },
-    ],
+    ...FLUSH_DOCS,
     handler(c, argv) {
       const e = flushMode(argv);
       if (e) return e;
@@ -350,22 +355,7 @@ export const serverCommands: CommandSpec[] = [
     since: '1.0.0',
     summary: 'Remove all keys from all databases',
     complexity: 'O(N) where N is the total number of keys in all databases',
-    history: [
-      ['4.0.0', 'Added the `ASYNC` flushing mode modifier.'],
-      ['6.2.0', 'Added the `SYNC` flushing mode modifier.'],
-    ],
-    tips: ['request_policy:all_shards', 'response_policy:all_succeeded'],
-    args: [
-      {
-        name: 'async',
-        type: 'oneof',
-        optional: true,
-        args: [
-          { name: 'async', type: 'pure-token', token: 'ASYNC', since: '4.0.0' },
-          { name: 'sync', type: 'pure-token', token: 'SYNC', since: '6.2.0' },
-        ],
-      },
-    ],
+    ...FLUSH_DOCS,
     handler(c, argv) {
       const e = flushMode(argv);
       if (e) return e;
