@@ -9,7 +9,7 @@ import { globMatch } from '../util/glob.ts';
 import { parseInt64 } from '../util/number.ts';
 import { is } from './args.ts';
 import { helpReply } from './help.ts';
-import type { ArgSpec, Command, CommandFlag, CommandSpec, KeySpec, KeySpecFlag } from './spec.ts';
+import { legacyKeyRange, type ArgSpec, type Command, type CommandFlag, type CommandSpec, type KeySpec, type KeySpecFlag } from './spec.ts';
 
 // The orders Redis writes flags and categories in, whatever order a spec lists them.
 const COMMAND_FLAG_ORDER: CommandFlag[] = [
@@ -64,13 +64,6 @@ const KEY_FLAG_ORDER: KeySpecFlag[] = ['RO', 'RW', 'OW', 'RM', 'access', 'update
 
 const statusSet = (items: string[]) => new SetReply(items.map((s) => new SimpleString(s)));
 
-/** Key specs as declared, or derived from the legacy (first, last, step) when a spec has none. */
-function keySpecsOf(spec: CommandSpec): KeySpec[] {
-  if (spec.keySpecs) return spec.keySpecs;
-  const [first, last, step] = spec.keys;
-  if (first <= 0) return [];
-  return [{ flags: [], begin: { index: first }, find: { lastKey: last < 0 ? last : last - first, step, limit: 0 } }];
-}
 
 /** populateCommandMovableKeys: a getkeys function, or a spec that is not index + range. */
 function hasMovableKeys(spec: CommandSpec): boolean {
@@ -111,9 +104,7 @@ function commandInfo(cmd: Command): Reply {
     cmd.fullName,
     spec.arity,
     statusSet(flags),
-    spec.keys[0],
-    spec.keys[1],
-    spec.keys[2],
+    ...legacyKeyRange(spec.keySpecs),
     statusSet(acl),
     new SetReply(spec.tips ?? []),
     new SetReply((spec.keySpecs ?? []).map(keySpecReply)),
@@ -230,7 +221,7 @@ function getKeys(c: Client, argv: Bin[]): KeyRef[] | Reply {
   const found = c.engine.lookup(target);
   if (found === undefined || !('spec' in found)) return err('ERR Invalid command specified');
   const spec = found.spec;
-  const specs = keySpecsOf(spec);
+  const specs = spec.keySpecs ?? [];
   if (!spec.getKeys && specs.length === 0) return err('ERR The command has no key arguments');
   if ((spec.arity > 0 && spec.arity !== target.length) || target.length < -spec.arity) {
     return err('ERR Invalid number of arguments specified for command');
@@ -303,7 +294,7 @@ const COMMAND_HELP = [
   '    Return the keys and the access flags from a full Redis command.',
 ];
 
-const sub = { flags: ['loading', 'stale'] as CommandFlag[], acl: ['slow', 'connection'], keys: [0, 0, 0] as [number, number, number], group: 'server' };
+const sub = { flags: ['loading', 'stale'] as CommandFlag[], acl: ['slow', 'connection'], group: 'server' };
 
 export const commandCommands: CommandSpec[] = [
   {
@@ -311,7 +302,6 @@ export const commandCommands: CommandSpec[] = [
     arity: -1,
     flags: ['loading', 'stale'],
     acl: ['slow', 'connection'],
-    keys: [0, 0, 0],
     group: 'server',
     since: '2.8.13',
     summary: 'Get array of Redis command details',

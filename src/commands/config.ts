@@ -40,7 +40,7 @@ const CONFIG_HELP = [
 
 const ADMIN: CommandSpec['flags'] = ['admin', 'noscript', 'loading', 'stale'];
 const ADMIN_ACL = ['admin', 'slow', 'dangerous'];
-const sub = { keys: [0, 0, 0] as [number, number, number], group: 'server' };
+const sub = { group: 'server' };
 
 export const configCommands: CommandSpec[] = [
   {
@@ -48,7 +48,6 @@ export const configCommands: CommandSpec[] = [
     arity: -2,
     flags: [],
     acl: ['slow'],
-    keys: [0, 0, 0],
     group: 'server',
     since: '2.0.0',
     summary: 'A container for server configuration commands',

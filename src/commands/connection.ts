@@ -371,7 +371,7 @@ const CLIENT_CMD_FLAGS: CommandSpec['flags'] = ['noscript', 'loading', 'stale'];
 const CLIENT_ADMIN_FLAGS: CommandSpec['flags'] = ['admin', 'noscript', 'loading', 'stale'];
 const CLIENT_ACL = ['slow', 'connection'];
 const CLIENT_ADMIN_ACL = ['admin', 'slow', 'dangerous', 'connection'];
-const clientSub = { keys: [0, 0, 0] as [number, number, number], group: 'connection' };
+const clientSub = { group: 'connection' };
 
 export const connectionCommands: CommandSpec[] = [
   {
@@ -379,7 +379,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: -1,
     flags: ['fast'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '1.0.0',
     summary: 'Ping the server',
@@ -396,7 +395,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: 2,
     flags: ['loading', 'stale', 'fast'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '1.0.0',
     summary: 'Echo the given string',
@@ -409,7 +407,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: 2,
     flags: ['loading', 'stale', 'fast'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '1.0.0',
     summary: 'Change the selected database for the current connection',
@@ -427,7 +424,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: -1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '1.0.0',
     summary: 'Close the connection',
@@ -442,7 +438,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: -1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '6.0.0',
     summary: 'Handshake with Redis',
@@ -476,7 +471,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: -2,
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '1.0.0',
     summary: 'Authenticate to the server',
@@ -493,7 +487,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: 1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'no_auth', 'allow_busy'],
     acl: ['fast', 'connection'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '6.2.0',
     summary: 'Reset the connection',
@@ -505,7 +498,6 @@ export const connectionCommands: CommandSpec[] = [
     arity: -2,
     flags: [],
     acl: ['slow'],
-    keys: [0, 0, 0],
     group: 'connection',
     since: '2.4.0',
     summary: 'A container for client connection commands',

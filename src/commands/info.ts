@@ -455,7 +455,6 @@ export const infoCommands: CommandSpec[] = [
     arity: -1,
     flags: ['loading', 'stale'],
     acl: ['slow', 'dangerous'],
-    keys: [0, 0, 0],
     group: 'server',
     since: '1.0.0',
     summary: 'Get information and statistics about the server',

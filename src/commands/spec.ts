@@ -80,8 +80,7 @@ export interface CommandSpec {
   flags: CommandFlag[];
   /** ACL categories without the '@' ('write', 'string', 'slow'...). */
   acl: string[];
-  /** First key, last key (negative counts from the end), step; 0 0 0 for no keys. */
-  keys: [first: number, last: number, step: number];
+  /** Where the keys are. The legacy (first, last, step) of COMMAND INFO derives from these. */
   keySpecs?: KeySpec[];
   /** For commands whose keys move (movablekeys): the argv indexes of the keys. */
   getKeys?: (argv: Bin[]) => number[];
@@ -114,6 +113,34 @@ export interface Command {
   noMulti: boolean;
   /** Per-command stats for INFO commandstats. */
   stats: { calls: number; usec: number; rejectedCalls: number; failedCalls: number };
+}
+
+/**
+ * COMMAND INFO's legacy (first key, last key, step), derived from the key specs as Redis's
+ * populateCommandLegacyRangeSpec does: one index+range spec as it is; otherwise the plain
+ * (step 1) index+range specs that follow one another, merged; none gives 0 0 0.
+ */
+export function legacyKeyRange(specs: readonly KeySpec[] | undefined): [first: number, last: number, step: number] {
+  if (!specs || specs.length === 0) return [0, 0, 0];
+  const absoluteLast = (begin: number, lastKey: number) => (lastKey >= 0 ? begin + lastKey : lastKey);
+  if (specs.length === 1 && 'index' in specs[0].begin && 'lastKey' in specs[0].find) {
+    const begin = specs[0].begin.index;
+    return [begin, absoluteLast(begin, specs[0].find.lastKey), specs[0].find.step];
+  }
+  let first = Infinity;
+  let last = 0;
+  let prevLast = 0;
+  for (const spec of specs) {
+    if (!('index' in spec.begin) || !('lastKey' in spec.find)) continue;
+    const begin = spec.begin.index;
+    if (spec.find.step !== 1 || (prevLast !== 0 && prevLast !== begin - 1)) continue;
+    first = Math.min(first, begin);
+    const abs = absoluteLast(begin, spec.find.lastKey);
+    // Redis compares as unsigned: a negative (count from the end) last key wins.
+    if (abs < 0 || (last >= 0 && abs > last)) last = abs;
+    prevLast = last;
+  }
+  return first === Infinity ? [0, 0, 0] : [first, last, 1];
 }
 
 /** A handler's helper: declares a command with the most common defaults filled in. */

@@ -474,7 +474,6 @@ export const stringCommands: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update', 'variable_flags'],
@@ -527,7 +526,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['read', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '1.0.0',
@@ -541,7 +539,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -564,7 +561,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'delete'],
@@ -584,7 +580,6 @@ export const stringCommands: CommandSpec[] = [
     arity: -2,
     flags: ['write', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -619,7 +614,6 @@ export const stringCommands: CommandSpec[] = [
     arity: -2,
     flags: ['readonly', 'fast'],
     acl: ['read', 'string', 'fast'],
-    keys: [1, -1, 1],
     keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: -1, step: 1, limit: 0 } }],
     group: 'string',
     since: '1.0.0',
@@ -634,7 +628,6 @@ export const stringCommands: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keys: [1, -1, 2],
     keySpecs: [{ flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: -1, step: 2, limit: 0 } }],
     group: 'string',
     since: '1.0.1',
@@ -656,7 +649,6 @@ export const stringCommands: CommandSpec[] = [
     arity: -3,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keys: [1, -1, 2],
     keySpecs: [{ flags: ['OW', 'insert'], begin: { index: 1 }, find: { lastKey: -1, step: 2, limit: 0 } }],
     group: 'string',
     since: '1.0.1',
@@ -678,7 +670,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['OW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '1.0.0',
@@ -692,7 +683,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '2.0.0',
@@ -710,7 +700,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '2.6.0',
@@ -728,7 +717,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '2.0.0',
@@ -742,7 +730,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['read', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '2.2.0',
@@ -756,7 +743,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 4,
     flags: ['readonly'],
     acl: ['read', 'string', 'slow'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '2.4.0',
@@ -774,7 +760,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'string', 'slow'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['RW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '2.2.0',
@@ -792,7 +777,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 4,
     flags: ['readonly'],
     acl: ['read', 'string', 'slow'],
-    keys: [1, 1, 1],
     keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } }],
     group: 'string',
     since: '1.0.0',
@@ -813,7 +797,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -833,7 +816,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 2,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -853,7 +835,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -873,7 +854,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -893,7 +873,6 @@ export const stringCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'string', 'fast'],
-    keys: [1, 1, 1],
     keySpecs: [
       {
         flags: ['RW', 'access', 'update'],
@@ -913,7 +892,6 @@ export const stringCommands: CommandSpec[] = [
     arity: -3,
     flags: ['readonly'],
     acl: ['read', 'string', 'slow'],
-    keys: [1, 2, 1],
     keySpecs: [{ flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 1, step: 1, limit: 0 } }],
     group: 'string',
     since: '7.0.0',

@@ -39,7 +39,6 @@ export const transactionCommands: CommandSpec[] = [
     arity: 1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
     acl: ['fast', 'transaction'],
-    keys: [0, 0, 0],
     summary: 'Mark the start of a transaction block',
     complexity: 'O(1)',
     handler(c) {
@@ -54,7 +53,6 @@ export const transactionCommands: CommandSpec[] = [
     arity: 1,
     flags: ['noscript', 'loading', 'stale', 'skip_slowlog'],
     acl: ['slow', 'transaction'],
-    keys: [0, 0, 0],
     summary: 'Execute all commands issued after MULTI',
     complexity: 'Depends on commands in the transaction',
     handler: exec,
@@ -66,7 +64,6 @@ export const transactionCommands: CommandSpec[] = [
     arity: 1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
     acl: ['fast', 'transaction'],
-    keys: [0, 0, 0],
     summary: 'Discard all commands issued after MULTI',
     complexity: 'O(N), when N is the number of queued commands',
     handler(c) {
@@ -82,7 +79,6 @@ export const transactionCommands: CommandSpec[] = [
     arity: -2,
     flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
     acl: ['fast', 'transaction'],
-    keys: [1, -1, 1],
     keySpecs: [{ flags: ['RO'], begin: { index: 1 }, find: { lastKey: -1, step: 1, limit: 0 } }],
     summary: 'Watch the given keys to determine execution of the MULTI/EXEC block',
     complexity: 'O(1) for every key.',
@@ -100,7 +96,6 @@ export const transactionCommands: CommandSpec[] = [
     arity: 1,
     flags: ['noscript', 'loading', 'stale', 'fast', 'allow_busy'],
     acl: ['fast', 'transaction'],
-    keys: [0, 0, 0],
     summary: 'Forget about all watched keys',
     complexity: 'O(1)',
     handler(c) {
