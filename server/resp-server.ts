@@ -268,11 +268,6 @@ export class RespServer {
     }
   }
 
-  /** Kills a client's connection (CLIENT KILL). */
-  get connectionCount(): number {
-    return this.connections.size;
-  }
-
   async close(): Promise<void> {
     if (this.idleTimer) clearInterval(this.idleTimer);
     for (const conn of this.connections) conn.socket.destroy();
