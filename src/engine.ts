@@ -9,6 +9,7 @@ import { Config } from './config.ts';
 import type { Host, TimerHandle } from './host.ts';
 import { Database, LRU_MASK, type KeyspaceHooks } from './keyspace/database.ts';
 import { E, ErrorReply, QUEUED, err, type Reply } from './reply.ts';
+import type { ServeBlocked } from './keyspace/blocking.ts';
 
 export interface EngineOptions {
   host: Host;
@@ -299,6 +300,13 @@ export class Engine implements KeyspaceHooks {
 
   expiresOwnKeys(): boolean {
     return true;
+  }
+
+  // ---- blocking ----
+
+  /** See keyspace/blocking.ts. (Being built: until then nothing blocks.) */
+  blockClient(_c: Client, _keys: readonly Bin[], _timeoutAtMs: number, _serve: ServeBlocked, timeoutReply: Reply): Reply {
+    return timeoutReply;
   }
 
   // ---- WATCH ----

@@ -9,6 +9,11 @@ import { serverCommands } from './server.ts';
 import { stringCommands } from './strings.ts';
 import { transactionCommands } from './transactions.ts';
 import { scriptingCommands } from './scripting.ts';
+import { hashCommands } from './hashes.ts';
+import { listCommands } from './lists.ts';
+import { setCommands } from './sets.ts';
+import { sortedSetCommands } from './zsets.ts';
+import { sortCommands } from './sort.ts';
 import type { CommandSpec } from './spec.ts';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
@@ -16,6 +21,11 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...keyCommands,
   ...serverCommands,
   ...stringCommands,
+  ...listCommands,
+  ...hashCommands,
+  ...setCommands,
+  ...sortedSetCommands,
+  ...sortCommands,
   ...transactionCommands,
   ...scriptingCommands,
   ...infoCommands,

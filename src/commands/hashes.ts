@@ -1,0 +1,4 @@
+// Hash commands (Redis 7.0). Being built; see issue 3.
+import type { CommandSpec } from './spec.ts';
+
+export const hashCommands: CommandSpec[] = [];

@@ -1,0 +1,4 @@
+// Sorted-set commands (Redis 7.0). Being built; see issue 3.
+import type { CommandSpec } from './spec.ts';
+
+export const sortedSetCommands: CommandSpec[] = [];

@@ -1,0 +1,67 @@
+// Blocking commands (BLPOP, BLMOVE, BZPOPMIN, XREAD BLOCK...): the API the families use.
+//
+// A blocking handler first tries to serve at once. When nothing is there it returns
+//
+//     return blockClient(c, keys, timeout, serve, timeoutReply);
+//
+// and the engine parks the client: its later pipelined commands wait, and `serve(c, key)` runs
+// whenever one of `keys` (in the client's database) is created (any write that adds the key:
+// LPUSH, ZADD, RENAME, MOVE, SWAPDB...), in FIFO order among the clients blocked on that key,
+// after the command that made it ready (after a whole EXEC). `serve` returns the reply that
+// unblocks the client, or undefined to keep waiting (the key holds another type, or another
+// client emptied it first). At the deadline the client gets `timeoutReply`. Inside MULTI/EXEC
+// (and scripts) nothing blocks: blockClient returns `timeoutReply` at once, as Redis does.
+import type { Bin } from '../bytes.ts';
+import type { Client } from '../client.ts';
+import { ErrorReply, err, type Reply } from '../reply.ts';
+import { parseLongDouble } from '../util/float.ts';
+import { parseInt64 } from '../util/number.ts';
+
+/** Tries to serve a blocked client now that `key` may hold something. */
+export type ServeBlocked = (c: Client, key: Bin) => Reply | undefined;
+
+/** What a handler returns when its client is now blocked: the reply comes later. */
+export class BlockedReply extends ErrorReply {
+  constructor() {
+    super('BLOCKED (internal: the reply comes when the client is unblocked)');
+  }
+}
+export const BLOCKED = new BlockedReply();
+
+/**
+ * Parks `c` until one of `keys` can serve it or the timeout passes. `timeoutAtMs` is an
+ * absolute unix time in ms (as parseTimeout returns), 0 for no timeout.
+ */
+export function blockClient(c: Client, keys: readonly Bin[], timeoutAtMs: number, serve: ServeBlocked, timeoutReply: Reply): Reply {
+  return c.engine.blockClient(c, keys, timeoutAtMs, serve, timeoutReply);
+}
+
+const E_TIMEOUT_FLOAT = err('ERR timeout is not a float or out of range');
+const E_TIMEOUT_INT = err('ERR timeout is not an integer or out of range');
+const E_TIMEOUT_NEGATIVE = err('ERR timeout is negative');
+const E_TIMEOUT_RANGE = err('ERR timeout is out of range');
+
+/**
+ * Redis's getTimeoutFromObjectOrReply: a timeout argument in seconds (a float: BLPOP, BZPOPMIN)
+ * or in milliseconds (an integer: XREAD BLOCK) -> the absolute unix ms deadline, 0 for none.
+ */
+export function parseTimeout(c: Client, arg: Bin, unit: 'seconds' | 'milliseconds'): number | ErrorReply {
+  let ms: number;
+  if (unit === 'seconds') {
+    const ld = parseLongDouble(arg);
+    if (ld === null) return E_TIMEOUT_FLOAT;
+    // (long long)(ftval * 1000.0) truncates toward zero; an infinite or huge value casts to
+    // LLONG_MIN on x86, which then reads as negative.
+    const v = ld.inf ? -1 : (ld.neg ? -1 : 1) * Number(ld.m) * 2 ** ld.e * 1000;
+    ms = Number.isFinite(v) && Math.abs(v) < 9.2e18 ? Math.trunc(v) : -1;
+  } else {
+    const v = parseInt64(arg);
+    if (v === null) return E_TIMEOUT_INT;
+    ms = Number(v);
+  }
+  if (ms < 0) return E_TIMEOUT_NEGATIVE;
+  if (ms === 0) return 0;
+  const now = c.engine.now();
+  if (ms > 9223372036854775807 - now) return E_TIMEOUT_RANGE;
+  return ms + now;
+}
