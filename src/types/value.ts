@@ -11,6 +11,12 @@ export interface RedisObject {
   encoding(): string;
   /** A deep copy sharing nothing mutable with this value (COPY must not alias collections). */
   clone?(): RedisObject;
+  /**
+   * Releases memory the JS garbage collector cannot see (WASM linear memory). The database
+   * calls it when the value leaves the keyspace for good (DEL, overwrite, flush, expiry); a
+   * command that builds a temporary value calls it itself.
+   */
+  free?(): void;
 }
 
 export type Value = Bin | RedisObject;
