@@ -8,6 +8,7 @@ import type { Engine } from '../src/engine.ts';
 import { err, type Reply } from '../src/reply.ts';
 import { RespParser } from '../src/resp/parser.ts';
 import { RespWriter } from '../src/resp/writer.ts';
+import { BLOCKED } from '../src/keyspace/blocking.ts';
 
 export interface ListenOptions {
   port: number;
@@ -121,20 +122,22 @@ class SocketConnection implements Connection {
     const engine = this.server.engine;
     engine.stats.netInputBytes += chunk.length;
     const { commands, error } = this.parser.feed(chunk);
+    if (this.waiting !== null) {
+      // Blocked: the commands wait their turn (Redis leaves them in the query buffer).
+      for (const cmd of commands) this.waiting.push(cmd);
+    } else {
+      this.runCommands(commands, 0);
+    }
+    if (this.closing) return;
     const c = this.client;
-    for (let i = 0; i < commands.length && !this.closing; i++) {
-      this.run(commands[i]);
-      if (c.closeAfterReply || c.killed) {
-        engine.endBatch();
-        this.close();
+    if (error !== undefined) {
+      // Commands before the bad frame run first; a blocked client answers the error only once
+      // they have (when it is unblocked).
+      if (this.waiting !== null) {
+        this.protocolError = error;
         return;
       }
-    }
-    engine.endBatch();
-    if (error !== undefined && !this.closing) {
-      this.writer.write(err(`ERR ${error}`), c.resp);
-      engine.countError(err('ERR'));
-      this.close();
+      this.failProtocol(error);
       return;
     }
     if (this.parser.pendingBytes > engine.config.getNumber('client-query-buffer-limit')) {
@@ -146,9 +149,62 @@ class SocketConnection implements Connection {
     this.flush();
   }
 
-  private run(argv: Bin[]): void {
-    const reply = this.server.engine.execute(this.client, argv);
-    if (reply !== undefined) this.writer.write(reply, this.client.resp);
+  /** Commands parsed but not yet run because the client is blocked; null while it is not. */
+  private waiting: Bin[][] | null = null;
+  /** A protocol error met while blocked: answered after the waiting commands. */
+  private protocolError: string | null = null;
+
+  /** Runs commands[from...] until one blocks the client; the rest wait for unblocked(). */
+  private runCommands(commands: Bin[][], from: number): void {
+    const engine = this.server.engine;
+    const c = this.client;
+    for (let i = from; i < commands.length && !this.closing; i++) {
+      const reply = engine.execute(c, commands[i]);
+      if (reply === BLOCKED) {
+        this.waiting = commands.slice(i + 1);
+        break;
+      }
+      if (reply !== undefined) this.writer.write(reply, c.resp);
+      if (c.closeAfterReply || c.killed) {
+        engine.endBatch();
+        this.close();
+        return;
+      }
+    }
+    engine.endBatch();
+  }
+
+  private failProtocol(error: string): void {
+    const engine = this.server.engine;
+    this.writer.write(err(`ERR ${error}`), this.client.resp);
+    engine.countError(err('ERR'));
+    this.close();
+  }
+
+  unblocked(reply: Reply): void {
+    if (this.closing) return;
+    const c = this.client;
+    if (c.replySkip > 0) c.replySkip--;
+    else if (!c.replyOff) this.writer.write(reply, c.resp);
+    this.flush();
+    // What the client sent meanwhile runs on a later turn, as Redis handles unblocked clients
+    // in beforeSleep: the command that woke it (and its pipeline) finishes first.
+    setImmediate(() => this.resume());
+  }
+
+  private resume(): void {
+    if (this.closing || this.client.blocked !== null) return;
+    const waiting = this.waiting ?? [];
+    this.waiting = null;
+    try {
+      this.runCommands(waiting, 0);
+      if (!this.closing && this.waiting === null && this.protocolError !== null) this.failProtocol(this.protocolError);
+    } catch (e) {
+      this.server.engine.host.log('warning', `Closing client after an internal error: ${(e as Error)?.stack ?? e}`);
+      this.close();
+      return;
+    }
+    this.flush();
   }
 
   flush(): void {

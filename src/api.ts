@@ -14,6 +14,7 @@
 import { binToBytes, binToUtf8, utf8ToBin, bytesToBin, type Bin } from './bytes.ts';
 import type { Client } from './client.ts';
 import { Engine, type EngineOptions } from './engine.ts';
+import { BLOCKED } from './keyspace/blocking.ts';
 import {
   BigNumberReply,
   BoolReply,
@@ -109,8 +110,13 @@ export class CinnabarCore {
     return this.run(args, true);
   }
 
+  /** Settles when a blocking command of this client (BLPOP...) gets its reply. */
+  private unblocked: Promise<unknown> | null = null;
+
   private run(args: Arg[], bytes: boolean): Promise<JsReply> {
     if (args.length === 0) return Promise.reject(new TypeError('call() needs a command name'));
+    // While a blocking command waits, later calls wait behind it, as a connection's would.
+    if (this.unblocked !== null) return this.unblocked.then(() => this.run(args, bytes));
     let reply: Reply | undefined;
     try {
       reply = this.engine.execute(this.client, args.map(argToBin));
@@ -119,7 +125,21 @@ export class CinnabarCore {
     } finally {
       this.engine.endBatch();
     }
+    if (reply === BLOCKED) {
+      const answer = new Promise<Reply>((resolve) => {
+        this.client.onUnblocked = resolve;
+      });
+      this.unblocked = answer.then(() => {
+        this.unblocked = null;
+        this.client.onUnblocked = null;
+      });
+      return answer.then((r) => this.toJs(r, bytes));
+    }
     if (reply === undefined) return Promise.resolve(null);
+    return this.toJs(reply, bytes);
+  }
+
+  private toJs(reply: Reply, bytes: boolean): Promise<JsReply> {
     const js = replyToJs(reply, this.client.resp, bytes);
     return js instanceof ReplyError ? Promise.reject(js) : Promise.resolve(js);
   }

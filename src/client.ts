@@ -4,14 +4,20 @@
 import type { Bin } from './bytes.ts';
 import type { Command } from './commands/spec.ts';
 import type { Engine } from './engine.ts';
+import type { BlockedState } from './keyspace/blocking.ts';
 import type { Database } from './keyspace/database.ts';
 import type { Reply } from './reply.ts';
 import type { Protocol } from './resp/writer.ts';
 
 /** The transport under a client, when there is one. */
 export interface Connection {
-  /** Sends replies that were not answers to a command just run (pub/sub, unblocked clients). */
+  /** Sends replies that were not answers to a command just run (pub/sub messages). */
   push(reply: Reply): void;
+  /**
+   * The client's blocking command ended with `reply` (served, timed out, CLIENT UNBLOCK): send
+   * it, then run the commands that arrived while it waited.
+   */
+  unblocked(reply: Reply): void;
   /** Closes after what was already written has been flushed. */
   close(): void;
   readonly remoteAddress: string;
@@ -63,7 +69,9 @@ export class Client {
   /** Commands executed, for CLIENT LIST 'tot-cmds'-like stats and tests. */
   commandsProcessed = 0;
   /** Set while the client waits in a blocking command (BLPOP...). */
-  blocked: unknown = null;
+  blocked: BlockedState | null = null;
+  /** For a client without a connection (in-process): where an unblocked reply goes. */
+  onUnblocked: ((reply: Reply) => void) | null = null;
   killed = false;
 
   constructor(

@@ -9,7 +9,7 @@ import { Config } from './config.ts';
 import type { Host, TimerHandle } from './host.ts';
 import { Database, LRU_MASK, type KeyspaceHooks } from './keyspace/database.ts';
 import { E, ErrorReply, QUEUED, err, type Reply } from './reply.ts';
-import type { ServeBlocked } from './keyspace/blocking.ts';
+import { BLOCKED, type BlockedState, type ServeBlocked } from './keyspace/blocking.ts';
 
 export interface EngineOptions {
   host: Host;
@@ -54,6 +54,8 @@ export class Engine implements KeyspaceHooks {
   /** The time expiry is judged by while a command runs (Redis's cached command time). */
   private commandTime = 0;
   private callDepth = 0;
+  /** The command whose handler is running (blockClient records it). */
+  private runningCommand: Command | null = null;
   private commandLruClock = 0;
   /** wall ms - monotonic ms, resynchronized by the cron so that clock changes are followed. */
   private wallOffsetMs: number;
@@ -116,6 +118,7 @@ export class Engine implements KeyspaceHooks {
   }
 
   freeClient(c: Client): void {
+    if (c.blocked !== null) this.forgetBlocked(c, c.blocked);
     this.unwatchAll(c);
     c.multi = null;
     this.clients.delete(c.id);
@@ -134,6 +137,8 @@ export class Engine implements KeyspaceHooks {
    */
   execute(c: Client, argv: Bin[]): Reply | undefined {
     const reply = this.process(c, argv);
+    if (this.readyKeys.length > 0) this.serveReadyKeys();
+    if (reply === BLOCKED) return reply;
     if (c.replySkip > 0) {
       c.replySkip--;
       return undefined;
@@ -206,6 +211,8 @@ export class Engine implements KeyspaceHooks {
     }
     this.callDepth++;
     let reply: Reply;
+    const outerCommand = this.runningCommand;
+    this.runningCommand = cmd;
     try {
       reply = cmd.spec.handler!(c, argv);
     } catch (e) {
@@ -214,7 +221,10 @@ export class Engine implements KeyspaceHooks {
       reply = err(`ERR internal error in '${cmd.fullName}': ${(e as Error)?.message ?? e}`);
     } finally {
       this.callDepth--;
+      this.runningCommand = outerCommand;
     }
+    // A blocked command is counted when its client is unblocked.
+    if (reply === BLOCKED) return reply;
     const stats = cmd.stats;
     stats.calls++;
     if (outer) {
@@ -304,9 +314,133 @@ export class Engine implements KeyspaceHooks {
 
   // ---- blocking ----
 
-  /** See keyspace/blocking.ts. (Being built: until then nothing blocks.) */
-  blockClient(_c: Client, _keys: readonly Bin[], _timeoutAtMs: number, _serve: ServeBlocked, timeoutReply: Reply): Reply {
-    return timeoutReply;
+  // Clients parked by blocking commands, per database and key, in the order they blocked.
+  private readonly blockedOnKeys = new Map<Database, Map<Bin, Client[]>>();
+  /** Keys created while someone waits on them, to serve after the current command. */
+  private readyKeys: { db: Database; key: Bin }[] = [];
+  blockedClientCount = 0;
+
+  /** See keyspace/blocking.ts. */
+  blockClient(c: Client, keys: readonly Bin[], timeoutAt: number, serve: ServeBlocked, timeoutReply: Reply): Reply {
+    // Inside EXEC (and scripts) nothing blocks: the command answers as if it had timed out.
+    if (this.callDepth > 1 || c.multi !== null || this.runningCommand === null) return timeoutReply;
+    const state: BlockedState = {
+      db: c.db,
+      keys: [...new Set(keys)],
+      timeoutAt,
+      serve,
+      timeoutReply,
+      timer: null,
+      cmd: this.runningCommand,
+      since: this.host.monotonicUs(),
+    };
+    let byKey = this.blockedOnKeys.get(c.db);
+    if (!byKey) this.blockedOnKeys.set(c.db, (byKey = new Map()));
+    for (const key of state.keys) {
+      const list = byKey.get(key);
+      if (list) list.push(c);
+      else byKey.set(key, [c]);
+    }
+    if (timeoutAt > 0) {
+      state.timer = this.host.setTimer(Math.max(0, timeoutAt - this.host.now()), () => {
+        state.timer = null;
+        if (c.blocked === state) this.unblockClient(c, state.timeoutReply);
+      });
+    }
+    c.blocked = state;
+    this.blockedClientCount++;
+    return BLOCKED;
+  }
+
+  /** Database hook: a key was added. Clients waiting on it are served after this command. */
+  keyAdded(db: Database, key: Bin): void {
+    if (this.blockedClientCount === 0) return;
+    if (this.blockedOnKeys.get(db)?.has(key)) this.readyKeys.push({ db, key });
+  }
+
+  /** SWAPDB: every key of `db` someone waits on may now be there. */
+  databaseReplaced(db: Database): void {
+    const byKey = this.blockedOnKeys.get(db);
+    if (!byKey) return;
+    for (const key of byKey.keys()) if (db.dict.has(key)) this.readyKeys.push({ db, key });
+  }
+
+  /**
+   * Serves clients blocked on keys that became ready, FIFO per key, until nothing more is
+   * ready (serving one, BLMOVE say, may make another key ready). Redis's
+   * handleClientsBlockedOnKeys, run after each command.
+   */
+  private serveReadyKeys(): void {
+    while (this.readyKeys.length > 0) {
+      const ready = this.readyKeys;
+      this.readyKeys = [];
+      for (const { db, key } of ready) {
+        const waiting = this.blockedOnKeys.get(db)?.get(key);
+        if (!waiting) continue;
+        for (const c of [...waiting]) {
+          const state = c.blocked;
+          if (state === null || state.db !== db) continue;
+          if (!db.dict.has(key)) break;
+          const reply = this.runAsCommand(c, () => state.serve(c, key));
+          if (reply !== undefined) this.unblockClient(c, reply);
+        }
+      }
+    }
+  }
+
+  /** Runs work for a client outside any command (serving it when unblocked) with a command's clock. */
+  private runAsCommand<T>(c: Client, fn: () => T): T {
+    const t0 = this.host.monotonicUs();
+    this.commandTime = Math.floor(this.wallOffsetMs + t0 / 1000);
+    this.commandLruClock = Math.floor(this.commandTime / 1000) & LRU_MASK;
+    const savedDb = c.db;
+    const state = c.blocked;
+    if (state) c.db = state.db;
+    this.callDepth++;
+    try {
+      return fn();
+    } finally {
+      this.callDepth--;
+      c.db = savedDb;
+    }
+  }
+
+  /**
+   * Ends a client's wait with `reply` (served, timed out, CLIENT UNBLOCK) and hands the reply
+   * to its host, which then runs the commands the client sent meanwhile.
+   */
+  unblockClient(c: Client, reply: Reply): void {
+    const state = c.blocked;
+    if (state === null) return;
+    this.forgetBlocked(c, state);
+    // The blocked command counts now, as Redis's updateStatsOnUnblock does.
+    const cmd = state.cmd;
+    cmd.stats.calls++;
+    cmd.stats.usec += this.host.monotonicUs() - state.since;
+    this.stats.totalCommands++;
+    if (reply instanceof ErrorReply) {
+      cmd.stats.failedCalls++;
+      this.countError(reply);
+    }
+    if (c.conn !== null) c.conn.unblocked(reply);
+    else c.onUnblocked?.(reply);
+  }
+
+  private forgetBlocked(c: Client, state: BlockedState): void {
+    c.blocked = null;
+    this.blockedClientCount--;
+    state.timer?.cancel();
+    const byKey = this.blockedOnKeys.get(state.db);
+    if (byKey) {
+      for (const key of state.keys) {
+        const list = byKey.get(key);
+        if (!list) continue;
+        const i = list.indexOf(c);
+        if (i >= 0) list.splice(i, 1);
+        if (list.length === 0) byKey.delete(key);
+      }
+      if (byKey.size === 0) this.blockedOnKeys.delete(state.db);
+    }
   }
 
   // ---- WATCH ----

@@ -66,6 +66,12 @@ export class MultiReply {
   constructor(readonly replies: Reply[]) {}
 }
 
+/**
+ * Not sent to anyone: a blocking command's handler returns it (via blockClient) to say that the
+ * client is parked and its reply comes later (keyspace/blocking.ts).
+ */
+export class BlockedReply {}
+
 export type Reply =
   | Bin
   | number
@@ -82,7 +88,8 @@ export type Reply =
   | VerbatimReply
   | BigNumberReply
   | PushReply
-  | MultiReply;
+  | MultiReply
+  | BlockedReply;
 
 export const OK = new SimpleString('OK');
 export const QUEUED = new SimpleString('QUEUED');

@@ -5,7 +5,7 @@ import type { Client } from '../client.ts';
 import { E, err, MapReply, OK, PONG, SimpleString, VerbatimReply, type ErrorReply, type Reply } from '../reply.ts';
 import { parseInt64, parseLong } from '../util/number.ts';
 import { dbIndexArg, is } from './args.ts';
-import { helpReply } from './help.ts';
+import { helpReply, subcommandSyntaxError } from './help.ts';
 import type { CommandSpec } from './spec.ts';
 
 export const REDIS_VERSION = '7.0.15';
@@ -578,6 +578,29 @@ export const connectionCommands: CommandSpec[] = [
       },
       {
         ...clientSub,
+        name: 'unblock',
+        arity: -3,
+        flags: CLIENT_ADMIN_FLAGS,
+        acl: CLIENT_ADMIN_ACL,
+        since: '5.0.0',
+        summary: 'Unblock a client blocked in a blocking command from a different connection',
+        complexity: 'O(log N) where N is the number of client connections',
+        args: [
+          { name: 'client-id', type: 'integer' },
+          {
+            name: 'timeout_error',
+            type: 'oneof',
+            optional: true,
+            args: [
+              { name: 'timeout', type: 'pure-token', token: 'TIMEOUT' },
+              { name: 'error', type: 'pure-token', token: 'ERROR' },
+            ],
+          },
+        ],
+        handler: clientUnblock,
+      },
+      {
+        ...clientSub,
         name: 'id',
         arity: 2,
         flags: CLIENT_CMD_FLAGS,
@@ -718,3 +741,22 @@ export const connectionCommands: CommandSpec[] = [
     ],
   },
 ];
+
+const E_UNBLOCK_REASON = err('ERR CLIENT UNBLOCK reason should be TIMEOUT or ERROR');
+const E_UNBLOCKED = err('UNBLOCKED client unblocked via CLIENT UNBLOCK');
+
+/** CLIENT UNBLOCK id [TIMEOUT|ERROR]: 1 when that client was blocked and now is not. */
+function clientUnblock(c: Client, argv: Bin[]): Reply {
+  if (argv.length > 4) return subcommandSyntaxError(argv);
+  let asError = false;
+  if (argv.length === 4) {
+    if (is(argv[3], 'ERROR')) asError = true;
+    else if (!is(argv[3], 'TIMEOUT')) return E_UNBLOCK_REASON;
+  }
+  const id = parseLong(argv[2]);
+  if (id === null) return E.notInteger;
+  const target = c.engine.clients.get(id);
+  if (target === undefined || target.blocked === null) return 0;
+  c.engine.unblockClient(target, asError ? E_UNBLOCKED : target.blocked.timeoutReply);
+  return 1;
+}

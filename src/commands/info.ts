@@ -174,7 +174,7 @@ function clientsSection(c: Client): string {
     ['client_recent_max_output_buffer', 0],
     ['blocked_clients', clients.filter((o) => o.blocked !== null).length],
     ['tracking_clients', 0],
-    ['clients_in_timeout_table', 0],
+    ['clients_in_timeout_table', clients.filter((o) => o.blocked !== null && o.blocked.timeoutAt > 0).length],
   ]);
 }
 

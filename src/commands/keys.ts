@@ -217,7 +217,7 @@ function renameGeneric(c: Client, argv: Bin[], nx: boolean): Reply {
   // Looked up even when it will be overwritten: an expired destination is reclaimed first.
   if (db.lookupWrite(dst) !== undefined && nx) return 0;
   placeValue(db, dst, value, expire, repr);
-  db.delete(src);
+  db.detach(src);
   notifyGeneric(c, 'rename_from', src);
   notifyGeneric(c, 'rename_to', dst);
   c.engine.dirty++;
@@ -279,7 +279,7 @@ function moveCommand(c: Client, argv: Bin[]): Reply {
   const expire = from.getExpireExact(key);
   if (to.lookupWrite(key) !== undefined) return 0;
   placeValue(to, key, value, expire, from.stringRepr(key));
-  from.delete(key);
+  from.detach(key);
   notifyGeneric(c, 'move_from', key, from);
   notifyGeneric(c, 'move_to', key, to);
   c.engine.dirty++;

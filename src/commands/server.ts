@@ -40,6 +40,9 @@ function swapdb(c: Client, argv: Bin[]): Reply {
   c.engine.touchAllWatchedKeys(dbs[a], dbs[b]);
   c.engine.touchAllWatchedKeys(dbs[b], dbs[a]);
   dbs[a].swapWith(dbs[b]);
+  // Clients blocked on keys the swap brought in are served (Redis's scanDatabaseForReadyKeys).
+  c.engine.databaseReplaced(dbs[a]);
+  c.engine.databaseReplaced(dbs[b]);
   c.engine.dirty++;
   return OK;
 }

@@ -13,7 +13,10 @@
 // (and scripts) nothing blocks: blockClient returns `timeoutReply` at once, as Redis does.
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
-import { ErrorReply, err, type Reply } from '../reply.ts';
+import type { Command } from '../commands/spec.ts';
+import type { TimerHandle } from '../host.ts';
+import { BlockedReply, ErrorReply, err, type Reply } from '../reply.ts';
+import type { Database } from './database.ts';
 import { parseLongDouble } from '../util/float.ts';
 import { parseInt64 } from '../util/number.ts';
 
@@ -21,12 +24,22 @@ import { parseInt64 } from '../util/number.ts';
 export type ServeBlocked = (c: Client, key: Bin) => Reply | undefined;
 
 /** What a handler returns when its client is now blocked: the reply comes later. */
-export class BlockedReply extends ErrorReply {
-  constructor() {
-    super('BLOCKED (internal: the reply comes when the client is unblocked)');
-  }
-}
 export const BLOCKED = new BlockedReply();
+
+/** A parked client's wait (Client.blocked). */
+export interface BlockedState {
+  db: Database;
+  keys: readonly Bin[];
+  /** Absolute unix ms, 0 for none. */
+  timeoutAt: number;
+  serve: ServeBlocked;
+  timeoutReply: Reply;
+  timer: TimerHandle | null;
+  /** The command that blocked: its stats are counted when the client is unblocked, as in Redis. */
+  cmd: Command;
+  /** When it blocked (monotonic us), for the command's duration. */
+  since: number;
+}
 
 /**
  * Parks `c` until one of `keys` can serve it or the timeout passes. `timeoutAtMs` is an

@@ -12,6 +12,8 @@ export interface KeyspaceHooks {
   now(): number;
   /** The LRU clock: seconds, 24 bits, as Redis's. */
   lruClock(): number;
+  /** A key was created: clients blocked on it may be served (BLPOP, BZPOPMIN...). */
+  keyAdded(db: Database, key: Bin): void;
   /** A key's value changed or the key went away: WATCH and client-side caching care. */
   keyModified(db: Database, key: Bin): void;
   /** A key was deleted because its TTL passed. */
@@ -124,7 +126,7 @@ export class Database {
 
   /** Removes a key whose TTL passed (lazy or active expiry). */
   deleteExpired(key: Bin): void {
-    this.dict.delete(key);
+    if (this.dict.delete(key)) this.dropRemoved();
     this.expires.delete(key);
     this.hooks.notify('x', 'expired', key, this.id);
     this.hooks.keyExpired(this, key);
@@ -137,9 +139,16 @@ export class Database {
    */
   setKey(key: Bin, value: Value, opts?: SetKeyOptions): void {
     const meta = (this.hooks.lruClock() & LRU_MASK) | ((opts?.repr ?? 0) & STRING_REPR_BITS);
-    this.dict.set(key, value, meta);
+    const added = this.dict.set(key, value, meta);
     if (!opts?.keepTtl && this.expires.size > 0) this.expires.delete(key);
     this.hooks.keyModified(this, key);
+    if (added) {
+      this.hooks.keyAdded(this, key);
+    } else {
+      const old = this.dict.replaced;
+      this.dict.replaced = undefined;
+      if (typeof old === 'object' && old !== value) old.free?.();
+    }
   }
 
   /**
@@ -151,13 +160,27 @@ export class Database {
     this.hooks.keyModified(this, key);
   }
 
-  /** Deletes a key; true if it existed. Signals the modification. */
+  /** Deletes a key and releases its value; true if it existed. Signals the modification. */
   delete(key: Bin): boolean {
+    if (!this.detach(key)) return false;
+    this.dropRemoved();
+    return true;
+  }
+
+  /** Deletes a key whose value lives on elsewhere (RENAME, MOVE): the value is not released. */
+  detach(key: Bin): boolean {
     if (this.expires.size > 0 && this.expireIfNeeded(key)) return false;
     if (!this.dict.delete(key)) return false;
     if (this.expires.size > 0) this.expires.delete(key);
     this.hooks.keyModified(this, key);
     return true;
+  }
+
+  /** Releases the value dict.delete just removed, when it holds memory outside the JS heap. */
+  private dropRemoved(): void {
+    const old = this.dict.removed;
+    this.dict.removed = undefined;
+    if (typeof old === 'object') old.free?.();
   }
 
   /** A collection was changed in place: WATCH must see it. */
@@ -224,6 +247,10 @@ export class Database {
 
   /** Drops every key (FLUSHDB). The caller signals watchers first. */
   clear(): void {
+    for (let slot = 0; slot < this.dict.size; slot++) {
+      const v = this.dict.valueAtSlot(slot);
+      if (typeof v === 'object') v.free?.();
+    }
     this.dict.clear();
     this.expires.clear();
     this.hugeExpires = null;

@@ -88,12 +88,18 @@ export class Dict<V> {
     return this.slotOf(key) >= 0;
   }
 
+  /** The value the last overwriting set() replaced (the database frees WASM-backed values). */
+  replaced: V | undefined = undefined;
+  /** The value the last delete() removed. */
+  removed: V | undefined = undefined;
+
   /** Inserts or overwrites value and meta; returns true when the key is new. */
   set(key: Bin, value: V, meta = 0): boolean {
     const h = hashKey(key);
     const pos = this.find(key, h);
     if (pos >= 0) {
       const slot = this.table[pos] - 1;
+      this.replaced = this.valAt[slot];
       this.valAt[slot] = value;
       this.metaAt[slot] = meta;
       return false;
@@ -120,6 +126,7 @@ export class Dict<V> {
     const pos = this.find(key, hashKey(key));
     if (pos < 0) return false;
     const slot = this.table[pos] - 1;
+    this.removed = this.valAt[slot];
     this.unlinkPosition(pos);
     const last = this.keyAt.length - 1;
     if (slot !== last) {
