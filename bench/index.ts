@@ -1,20 +1,25 @@
 // `npm run bench`: Cinnabar against the real redis-server on this machine, as ratios.
 //   1. throughput: redis-benchmark PING/SET/GET/INCR/MSET at -P 1 and -P 16 (bench/server.ts)
-//   2. memory per key after loading 1,000,000 keys (bench/memory.ts)
-//   3. the WASM-vs-TypeScript micro benchmark (bench/micro-wasm.ts)
+//   2. collections: redis-benchmark LPUSH RPUSH LPOP RPOP SADD HSET SPOP ZADD ZPOPMIN LRANGE_100
+//      and ZADD of random members, at -P 1 and -P 16
+//   3. memory per key after loading 1,000,000 keys (bench/memory.ts), and per sorted-set member
+//      and hash field after loading 1,000,000 of each (collection-memory)
+//   4. the WASM-vs-TypeScript micro benchmarks (bench/micro-wasm.ts, bench/micro-skiplist.ts)
 // Prints the tables and saves them to bench/results/latest.json (latest-<parts>.json for --only).
 //
-//   node build/run-ts.mjs bench/index.ts [--quick] [--rounds N] [--only throughput,memory,micro]
+//   node build/run-ts.mjs bench/index.ts [--quick] [--rounds N]
+//                                        [--only throughput,collections,memory,collection-memory,micro]
 //                                        [--profile]   (CPU-profile Cinnabar during the throughput runs)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { benchMemory, type MemoryResult } from './memory.ts';
+import { benchCollectionMemory, benchMemory, type MemoryResult } from './memory.ts';
+import { COLLECTION_TESTS, TESTS, type BenchTest } from './lib/redis-benchmark.ts';
 import { hotSpots, newestProfile, type HotSpot } from './lib/profile.ts';
 import { startBoth } from './lib/servers.ts';
-import { benchThroughput, type ThroughputResult } from './server.ts';
+import { benchThroughput, COLLECTION_TARGETS, THROUGHPUT_TARGETS, type ThroughputResult } from './server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -29,7 +34,7 @@ function option(name: string): string | undefined {
 }
 
 const quick = flag('quick');
-const only = new Set((option('only') ?? 'throughput,memory,micro').split(','));
+const only = new Set((option('only') ?? 'throughput,collections,memory,collection-memory,micro').split(','));
 const rounds = Number(option('rounds') ?? (quick ? 1 : 3));
 const profile = flag('profile');
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -40,9 +45,11 @@ interface Report {
   /** 1-minute load average before and after: other work on a shared machine skews every number. */
   loadAverage: { before: number; after?: number };
   throughput?: ThroughputResult;
+  collections?: ThroughputResult;
+  collectionMemory?: { zset: MemoryResult; hash: MemoryResult };
   profile?: { file: string; hotSpots: HotSpot[] };
   memory?: MemoryResult;
-  microWasm?: { command: string; exitCode: number | null; output: string } | { skipped: string };
+  micro?: { command: string; exitCode: number | null; output: string }[];
 }
 
 function versionOf(cmd: string): string {
@@ -53,15 +60,19 @@ function versionOf(cmd: string): string {
   }
 }
 
-async function throughput(report: Report): Promise<void> {
-  log('\n== Throughput: redis-benchmark, cinnabar-server vs redis-server ==');
+async function throughput(report: Report, part: 'throughput' | 'collections'): Promise<void> {
+  const tests: BenchTest[] = part === 'throughput' ? TESTS : COLLECTION_TESTS;
+  const targets = part === 'throughput' ? THROUGHPUT_TARGETS : COLLECTION_TARGETS;
+  log(`\n== ${part === 'throughput' ? 'Throughput' : 'Collections'}: redis-benchmark, cinnabar-server vs redis-server ==`);
   const profileDir = path.join(RESULTS, 'profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
   const servers = await startBoth({ cinnabarNodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
   log(`  redis-server on port ${servers.redis.port}, cinnabar-server on port ${servers.cinnabar.port} (pid ${servers.cinnabar.pid})`);
   try {
-    report.throughput = await benchThroughput({
+    report[part] = await benchThroughput({
       servers,
+      tests,
+      targets,
       rounds,
       clients: 50,
       pipelines: [1, 16],
@@ -73,7 +84,7 @@ async function throughput(report: Report): Promise<void> {
     await Promise.all([servers.redis.stop(), servers.cinnabar.stop()]);
   }
   log('');
-  log(report.throughput.table);
+  log(report[part]!.table);
   if (profile) {
     const file = newestProfile(profileDir);
     if (file) {
@@ -95,27 +106,41 @@ async function memory(report: Report): Promise<void> {
   log(report.memory.table);
 }
 
+/** Micro benchmarks, each its own script run in a fresh process (so JIT state does not carry over). */
+const MICRO_SCRIPTS = [
+  ['bench/micro-wasm.ts', 'WASM vs TypeScript: hashes and LCS'],
+  ['bench/micro-skiplist.ts', 'WASM skiplist vs TypeScript skiplist'],
+  ['bench/zset-inprocess.ts', 'sorted set in process: Cinnabar vs ioredis-mock vs Redis usec_per_call'],
+] as const;
+
 async function micro(report: Report): Promise<void> {
-  const script = path.join(ROOT, 'bench/micro-wasm.ts');
-  log('\n== WASM vs TypeScript micro benchmark (bench/micro-wasm.ts) ==');
-  const args = [path.join(ROOT, 'build/run-ts.mjs'), script, ...(quick ? ['--quick'] : [])];
-  const command = `node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`;
-  let output = '';
-  const exitCode = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.on('error', (e) => {
-      output += String(e);
-      resolve(null);
-    });
-    for (const stream of [child.stdout, child.stderr]) {
-      stream.on('data', (d: Buffer) => {
-        output += d.toString();
-        process.stdout.write(d);
-      });
+  report.micro = [];
+  for (const [file, title] of MICRO_SCRIPTS) {
+    const script = path.join(ROOT, file);
+    if (!existsSync(script)) {
+      report.micro.push({ command: file, exitCode: null, output: 'not written yet' });
+      continue;
     }
-    child.on('close', (code) => resolve(code));
-  });
-  report.microWasm = { command, exitCode, output };
+    log(`\n== ${title} (${file}) ==`);
+    const args = [path.join(ROOT, 'build/run-ts.mjs'), script, ...(quick ? ['--quick'] : [])];
+    const command = `node ${args.map((a) => path.relative(ROOT, a) || a).join(' ')}`;
+    let output = '';
+    const exitCode = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.on('error', (e) => {
+        output += String(e);
+        resolve(null);
+      });
+      for (const stream of [child.stdout, child.stderr]) {
+        stream.on('data', (d: Buffer) => {
+          output += d.toString();
+          process.stdout.write(d);
+        });
+      }
+      child.on('close', (code) => resolve(code));
+    });
+    report.micro.push({ command, exitCode, output });
+  }
 }
 
 async function main(): Promise<void> {
@@ -134,12 +159,17 @@ async function main(): Promise<void> {
   };
   log(`Cinnabar bench: ${report.machine.cpus} CPUs (${report.machine.cpuModel}), node ${report.machine.node}, ${report.machine.redisServer}`);
   log(`load average before: ${report.loadAverage.before.toFixed(2)}${report.loadAverage.before > 0.5 ? ' (the machine is busy: expect noisy numbers)' : ''}`);
-  if (only.has('throughput')) await throughput(report);
+  if (only.has('throughput')) await throughput(report, 'throughput');
+  if (only.has('collections')) await throughput(report, 'collections');
   if (only.has('memory')) await memory(report);
-  if (only.has('micro')) {
-    if (existsSync(path.join(ROOT, 'bench/micro-wasm.ts'))) await micro(report);
-    else report.microWasm = { skipped: 'bench/micro-wasm.ts does not exist yet' };
+  if (only.has('collection-memory')) {
+    const entries = quick ? 200_000 : 1_000_000;
+    log(`\n== Memory: ${entries.toLocaleString('en-US')} sorted-set members and hash fields ==`);
+    report.collectionMemory = await benchCollectionMemory({ keys: entries, valueSize: 16, log });
+    log(`\nsorted set (per member):\n${report.collectionMemory.zset.table}`);
+    log(`\nhash (per field):\n${report.collectionMemory.hash.table}`);
   }
+  if (only.has('micro')) await micro(report);
   report.loadAverage.after = os.loadavg()[0];
   log(`\nload average after: ${report.loadAverage.after.toFixed(2)}`);
   mkdirSync(RESULTS, { recursive: true });

@@ -1,5 +1,6 @@
-// Loads many keys into a server fast: SET commands written as one raw pipeline (with the
-// socket's backpressure), every reply checked to be +OK.
+// Loads many entries into a server fast: commands written as one raw pipeline (with the
+// socket's backpressure), every reply checked to be the expected one (+OK for SET, :1 for a
+// new hash field or sorted-set member).
 import net from 'node:net';
 
 const OK = Buffer.from('+OK\r\n');
@@ -12,6 +13,12 @@ export function valueFor(i: number, size: number): string {
 
 /** SETs key:0 .. key:(n-1) -> valueFor(i); resolves with the seconds it took. */
 export function loadKeys(port: number, n: number, valueSize: number): Promise<number> {
+  return loadCommands(port, n, (i) => ['SET', `key:${i}`, valueFor(i, valueSize)], OK);
+}
+
+/** Sends command(0) .. command(n-1), each of which must answer `reply`; resolves with the seconds it took. */
+export function loadCommands(port: number, n: number, command: (i: number) => string[], reply: Buffer): Promise<number> {
+  const OK = reply;
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const socket = net.createConnection({ port, host: '127.0.0.1' });
@@ -29,7 +36,7 @@ export function loadKeys(port: number, n: number, valueSize: number): Promise<nu
       for (let i = 0; i < d.length; i++) {
         if (d[i] !== OK[(received + i) % OK.length]) {
           const line = d.toString('latin1', i, Math.min(d.length, i + 200)).split('\r\n')[0];
-          fail(new Error(`loading keys: unexpected reply after ${Math.floor((received + i) / OK.length)} OKs: ${line}`));
+          fail(new Error(`loading keys: unexpected reply after ${Math.floor((received + i) / OK.length)} good ones: ${line}`));
           return;
         }
       }
@@ -44,9 +51,9 @@ export function loadKeys(port: number, n: number, valueSize: number): Promise<nu
       for (let start = 0; start < n && !failed; start += BATCH) {
         let chunk = '';
         for (let i = start; i < Math.min(n, start + BATCH); i++) {
-          const key = `key:${i}`;
-          const value = valueFor(i, valueSize);
-          chunk += `*3\r\n$3\r\nSET\r\n$${key.length}\r\n${key}\r\n$${value.length}\r\n${value}\r\n`;
+          const args = command(i);
+          chunk += `*${args.length}\r\n`;
+          for (const a of args) chunk += `$${a.length}\r\n${a}\r\n`;
         }
         if (!socket.write(Buffer.from(chunk, 'latin1'))) await new Promise((r) => socket.once('drain', r));
       }

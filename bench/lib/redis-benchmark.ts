@@ -1,18 +1,44 @@
 // Runs Debian's redis-benchmark (redis-tools) and reads its --csv output.
 import { spawn } from 'node:child_process';
 
-/** A redis-benchmark test name (`-t`) and the row name its CSV output uses. */
+/**
+ * A redis-benchmark test: a built-in one (`-t id`) or a command line of its own (`command`),
+ * the row name its CSV output uses, and a command that shows whether a server has it at all.
+ */
 export interface BenchTest {
   id: string;
   label: string;
+  probe: string[];
+  command?: string[];
 }
 
+/** Issue 2's strings and connection tests. */
 export const TESTS: BenchTest[] = [
-  { id: 'ping_mbulk', label: 'PING_MBULK' },
-  { id: 'set', label: 'SET' },
-  { id: 'get', label: 'GET' },
-  { id: 'incr', label: 'INCR' },
-  { id: 'mset', label: 'MSET (10 keys)' },
+  { id: 'ping_mbulk', label: 'PING_MBULK', probe: ['PING'] },
+  { id: 'set', label: 'SET', probe: ['SET', 'bench:probe', 'x'] },
+  { id: 'get', label: 'GET', probe: ['GET', 'bench:probe'] },
+  { id: 'incr', label: 'INCR', probe: ['INCR', 'bench:probe:counter'] },
+  { id: 'mset', label: 'MSET (10 keys)', probe: ['MSET', 'bench:probe:a', '1', 'bench:probe:b', '2'] },
+];
+
+/** Issue 3's collection tests. */
+export const COLLECTION_TESTS: BenchTest[] = [
+  { id: 'lpush', label: 'LPUSH', probe: ['LPUSH', 'bench:probe:list', 'x'] },
+  { id: 'rpush', label: 'RPUSH', probe: ['RPUSH', 'bench:probe:list', 'x'] },
+  { id: 'lpop', label: 'LPOP', probe: ['LPOP', 'bench:probe:list'] },
+  { id: 'rpop', label: 'RPOP', probe: ['RPOP', 'bench:probe:list'] },
+  { id: 'sadd', label: 'SADD', probe: ['SADD', 'bench:probe:set', 'x'] },
+  { id: 'hset', label: 'HSET', probe: ['HSET', 'bench:probe:hash', 'f', 'v'] },
+  { id: 'spop', label: 'SPOP', probe: ['SPOP', 'bench:probe:set'] },
+  { id: 'zadd', label: 'ZADD', probe: ['ZADD', 'bench:probe:zset', '1', 'x'] },
+  { id: 'zpopmin', label: 'ZPOPMIN', probe: ['ZPOPMIN', 'bench:probe:zset'] },
+  { id: 'lrange_100', label: 'LRANGE_100 (first 100 elements)', probe: ['LRANGE', 'bench:probe:list', '0', '99'] },
+  {
+    id: 'zadd_random',
+    label: 'zadd myz __rand_int__ ele:__rand_int__',
+    probe: ['ZADD', 'bench:probe:zset', '1', 'y'],
+    command: ['zadd', 'myz', '__rand_int__', 'ele:__rand_int__'],
+  },
 ];
 
 export interface RunOptions {
@@ -35,8 +61,10 @@ export interface RunResult {
 
 /** One redis-benchmark run of one test; rejects if it fails or prints no row for the test. */
 export function runRedisBenchmark(o: RunOptions): Promise<RunResult> {
-  const args = ['-h', '127.0.0.1', '-p', String(o.port), '-c', String(o.clients), '-n', String(o.requests), '-P', String(o.pipeline), '-t', o.test.id, '--csv'];
+  const args = ['-h', '127.0.0.1', '-p', String(o.port), '-c', String(o.clients), '-n', String(o.requests), '-P', String(o.pipeline), '--csv'];
   if (o.keyspace > 0) args.push('-r', String(o.keyspace));
+  if (o.test.command) args.push(...o.test.command);
+  else args.push('-t', o.test.id);
   const t0 = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const child = spawn('redis-benchmark', args, { stdio: ['ignore', 'pipe', 'pipe'] });
