@@ -6,7 +6,7 @@ import type { Client } from '../client.ts';
 import { META_PLAIN, META_RAW, type ExpireTime, type KeyspaceHooks, type SetKeyOptions } from '../keyspace/database.ts';
 import { E, ErrorReply, MapReply, OK, err, type Reply } from '../reply.ts';
 import { incrByFloat } from '../util/float.ts';
-import { INT64_MAX, INT64_MIN, int64Reply, parseInt64, parseLong } from '../util/number.ts';
+import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } from '../util/number.ts';
 import { LcsError, lcs } from '../wasm/index.ts';
 import type { CommandSpec } from './spec.ts';
 
@@ -384,7 +384,7 @@ function incrDecr(c: Client, key: Bin, incr: number | bigint): Reply {
     if (sum > INT64_MAX || sum < INT64_MIN) return E.overflow;
     next = int64Reply(sum);
   }
-  const text = String(next);
+  const text = integerText(next);
   if (old === undefined) c.db.setKey(key, text);
   else c.db.replaceValue(key, text);
   notify(c, NOTIFY_STRING, 'incrby', key);

@@ -84,9 +84,34 @@ export class RespWriter {
     this.pos = p;
   }
 
+  /**
+   * A header or integer line (`:42`, `$5`, `*3`) written digit by digit: replies are mostly
+   * small integers and lengths, and formatting each through String() allocates a string.
+   */
+  private intLine(prefix: number, n: number): void {
+    this.ensure(24);
+    const b = this.buf;
+    let p = this.pos;
+    b[p++] = prefix;
+    if (n < 0) {
+      b[p++] = 0x2d;
+      n = -n;
+    }
+    let digits = 1;
+    for (let t = n; t >= 10; t = Math.floor(t / 10)) digits++;
+    const end = p + digits;
+    for (let i = end - 1; i >= p; i--) {
+      b[i] = 0x30 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    b[end] = CRLF0;
+    b[end + 1] = CRLF1;
+    this.pos = end + 2;
+  }
+
   bulk(s: Bin): void {
     const n = s.length;
-    this.line('$', String(n));
+    this.intLine(0x24, n);
     this.ensure(n + 2);
     this.pos += n <= 32 ? this.smallCopy(s) : encodeBinInto(s, this.buf, this.pos);
     this.buf[this.pos++] = CRLF0;
@@ -108,10 +133,11 @@ export class RespWriter {
 
   write(r: Reply, proto: Protocol): void {
     if (typeof r === 'string') return this.bulk(r);
-    if (typeof r === 'number' || typeof r === 'bigint') return this.line(':', String(r));
+    if (typeof r === 'number') return Number.isSafeInteger(r) ? this.intLine(0x3a, r) : this.line(':', String(r));
+    if (typeof r === 'bigint') return this.line(':', String(r));
     if (r === null) return this.ascii(proto === 3 ? '_\r\n' : '$-1\r\n');
     if (Array.isArray(r)) {
-      this.line('*', String(r.length));
+      this.intLine(0x2a, r.length);
       for (let i = 0; i < r.length; i++) this.write(r[i], proto);
       return;
     }

@@ -63,3 +63,16 @@ export function parseLong(s: Bin): number | null {
 export function int64Reply(v: bigint): number | bigint {
   return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : v;
 }
+
+/** Redis's OBJ_SHARED_INTEGERS: the integers it keeps one shared object for. */
+export const SHARED_INTEGERS = 10_000;
+const sharedIntegerText: string[] = [];
+
+/**
+ * The decimal text of an integer, one string per small value (0 to 9999) as Redis shares its
+ * small integer objects: counters (INCR) then store no new string per increment.
+ */
+export function integerText(n: number | bigint): string {
+  if (typeof n === 'number' && n >= 0 && n < SHARED_INTEGERS) return (sharedIntegerText[n] ??= String(n));
+  return String(n);
+}
