@@ -269,15 +269,23 @@ function hrandfieldWithCount(c: Client, key: Bin, l: bigint, withValues: boolean
     for (let i = 0; i < size; i++) emit(i);
     return out;
   }
-  // A distinct subset: a partial shuffle of the positions.
-  const positions = Array.from({ length: size }, (_, i) => i);
-  for (let k = 0; k < count; k++) {
-    const j = k + random(size - k);
-    const t = positions[k];
-    positions[k] = positions[j];
-    positions[j] = t;
+  // A distinct subset: a partial shuffle of the positions when it is a good part of the hash,
+  // else draws until enough distinct ones (as Redis, cheap when count is small against size).
+  let chosen: number[];
+  if (count * 3 > size) {
+    const positions = Array.from({ length: size }, (_, i) => i);
+    for (let k = 0; k < count; k++) {
+      const j = k + random(size - k);
+      const t = positions[k];
+      positions[k] = positions[j];
+      positions[j] = t;
+    }
+    chosen = positions.slice(0, count);
+  } else {
+    const picked = new Set<number>();
+    while (picked.size < count) picked.add(random(size));
+    chosen = [...picked];
   }
-  const chosen = positions.slice(0, count);
   // A listpack answers its sample in its own order, as Redis's lpRandomPairsUnique does.
   if (hash.encoding() === 'listpack') chosen.sort((a, b) => a - b);
   for (const i of chosen) emit(i);

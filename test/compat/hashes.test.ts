@@ -363,6 +363,40 @@ describe('encodings', () => {
   });
 });
 
+describe('HSCAN', () => {
+  it('listpack: everything in one call with cursor 0; options and cursors checked as Redis does', async () => {
+    await h.reset();
+    await all([
+      ['HSET', 'h', 'name', 'Jack', 'age', '33', 'nick', 'jj', '', 'empty'],
+      ['HSCAN', 'h', '0'],
+      ['HSCAN', 'h', '0', 'MATCH', '*a*'],
+      ['HSCAN', 'h', '0', 'MATCH', '*'],
+      ['HSCAN', 'h', '0', 'MATCH', ''],
+      ['HSCAN', 'h', '0', 'match', 'n*', 'count', '1'],
+      ['HSCAN', 'h', '0', 'COUNT', '1', 'COUNT', '2', 'MATCH', 'x', 'MATCH', 'a*'],
+      ['HSCAN', 'h', '99'],
+      ['HSCAN', 'h', '18446744073709551615'],
+      ['HSCAN', 'h', '18446744073709551616'],
+      ['HSCAN', 'h', '-1'],
+      ['HSCAN', 'h', '+5'],
+      ['HSCAN', 'h', ' 1'],
+      ['HSCAN', 'h', '1x'],
+      ['HSCAN', 'h', ''],
+      ['HSCAN', 'h', '0', 'COUNT', '0'],
+      ['HSCAN', 'h', '0', 'COUNT', '-1'],
+      ['HSCAN', 'h', '0', 'COUNT', 'x'],
+      ['HSCAN', 'h', '0', 'COUNT'],
+      ['HSCAN', 'h', '0', 'MATCH'],
+      ['HSCAN', 'h', '0', 'TYPE', 'hash'],
+      ['HSCAN', 'h', '0', 'NOVALUES'],
+      ['HSCAN', 'h', '0', 'count\x00x', '5'],
+      ['HSCAN', 'nokey', '0', 'COUNT', 'x'],
+      ['HSCAN', 'nokey', 'x'],
+      ['HSCAN', 'nokey', '0', 'bogus'],
+    ]);
+  });
+});
+
 describe('HRANDFIELD', () => {
   it('errors, empty and missing keys, whole-hash answers in listpack order', async () => {
     await h.reset();
