@@ -534,9 +534,13 @@ function genIncr(rng: Rng, float: boolean): string {
   return String(rng.int(-50, 50));
 }
 
-/** A field/value model of every hash key, kept in step by the generator for HRANDFIELD's checks. */
-function genHashes(rng: Rng): Step[] {
+/**
+ * A random sequence, with a field/value model of every hash key kept in step for HRANDFIELD's
+ * checks; `resp3` sequences start with HELLO 3.
+ */
+const genHashes = (resp3: boolean) => (rng: Rng): Step[] => {
   const steps: Step[] = [];
+  if (resp3) steps.push({ args: ['HELLO', '3'], compare: 'type' });
   const entries = rng.pick([0, 1, 2, 3, 5, 8, 512]);
   const valueLimit = rng.pick([3, 8, 64]);
   steps.push({ args: ['CONFIG', 'SET', 'hash-max-listpack-entries', String(entries)] });
@@ -636,7 +640,7 @@ function genHashes(rng: Rng): Step[] {
         const args = ['HRANDFIELD', key, String(count), ...(withValues ? ['WITHVALUES'] : [])];
         // A whole listpack answers in its own order: exact; anything else is a random sample.
         const whole = count >= m.size && !table.has(key) && ![...m.values()].includes(UNKNOWN);
-        steps.push({ args, compare: !isHash || whole ? 'exact' : randfieldCheck(m, count, withValues, false) });
+        steps.push({ args, compare: !isHash || whole ? 'exact' : randfieldCheck(m, count, withValues, resp3) });
         break;
       }
       case 13: {
@@ -680,7 +684,7 @@ function genHashes(rng: Rng): Step[] {
   }
   steps.push({ args: ['CONFIG', 'SET', 'hash-max-listpack-entries', '512'] }, { args: ['CONFIG', 'SET', 'hash-max-listpack-value', '64'] });
   return steps;
-}
+};
 
 /** HSCAN of a table: cursors differ, so compare one call loosely (errors exact, pairs a subset). */
 const hscanAllPairs: Comparison = (a, b) => {
@@ -691,6 +695,10 @@ const hscanAllPairs: Comparison = (a, b) => {
 
 describe('random sequences', () => {
   it('600 seeded sequences mixing every hash command', async () => {
-    await h.sequences('hashes', 600, genHashes);
+    await h.sequences('hashes', 600, genHashes(false));
   }, 120_000);
+
+  it('200 more in RESP3 (maps, nested HRANDFIELD pairs, nulls)', async () => {
+    await h.sequences('hashes-resp3', 200, genHashes(true));
+  }, 60_000);
 });
