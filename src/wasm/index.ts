@@ -11,6 +11,9 @@ import * as tsMurmur from './ts/murmur64a.ts';
 import * as tsCrc64 from './ts/crc64.ts';
 import * as tsCrc16 from './ts/crc16.ts';
 import * as tsLcs from './ts/lcs.ts';
+import type { ZOrderedIndex } from '../types/zset-index.ts';
+import { createWasmSkiplist } from './skiplist.ts';
+import { createTsSkiplist } from './ts/skiplist.ts';
 
 export type { ByteInput } from './module.ts';
 export { CinnabarWasm, HLL_SEED } from './module.ts';
@@ -19,6 +22,8 @@ export {
   DEFAULT_PROTO_MAX_BULK_LEN, lcsTableBytes,
 } from './lcs.ts';
 export { CLUSTER_SLOTS } from './ts/crc16.ts';
+export { createWasmSkiplist, skiplistWasm } from './skiplist.ts';
+export { createTsSkiplist } from './ts/skiplist.ts';
 
 type Input = Uint8Array | Bin;
 
@@ -64,6 +69,10 @@ export const IMPLEMENTATIONS = {
     use: 'ts',
     why: 'TS ~2x faster on short keys: same boundary cost, and indexOf finds the hash tag natively',
   },
+  zsetIndex: {
+    use: 'wasm',
+    why: 'see bench/micro-skiplist.ts',
+  },
   lcs: {
     use: 'wasm',
     why: 'WASM 5-9x faster (500 B and 2 KB strings): the DP compiles to branch-free selects; the JIT keeps a mispredicted branch and bounds checks per cell',
@@ -102,6 +111,11 @@ export function keyHashSlot(key: Input): number {
  */
 export function lcs(a: Input, b: Input, opts?: LcsOptions): LcsResult {
   return wasm().lcs(a, b, opts);
+}
+
+/** A new, empty ordered index for a sorted set (the skiplist of its skiplist encoding). */
+export function createOrderedIndex(): ZOrderedIndex {
+  return IMPLEMENTATIONS.zsetIndex.use === 'wasm' ? createWasmSkiplist() : createTsSkiplist();
 }
 
 /** The plain TypeScript twins, for benchmarks and cross-checks. */

@@ -59,6 +59,15 @@ function align4(n: number): number {
   return Math.ceil(n / 4) * 4;
 }
 
+/** Copies s[start, end) into memory at ptr: short runs by a plain loop, long ones by the codec. */
+export function writeBin(s: Bin, mem: Uint8Array, ptr: number, start = 0, end = s.length): void {
+  if (end - start <= SHORT_COPY) {
+    for (let i = start; i < end; i++) mem[ptr++] = s.charCodeAt(i);
+  } else {
+    encodeBinInto(start === 0 && end === s.length ? s : s.slice(start, end), mem, ptr);
+  }
+}
+
 export function compileWasm(bytes: Uint8Array | ArrayBuffer): WebAssembly.Module {
   return new WebAssembly.Module(bytes as BufferSource);
 }
@@ -96,13 +105,10 @@ export class CinnabarWasm {
 
   /** Copies data[start, end) to memory at ptr. */
   private write(data: ByteInput, start: number, end: number, ptr: number): void {
-    const mem = this.mem;
     if (typeof data !== 'string') {
-      mem.set(start === 0 && end === data.length ? data : data.subarray(start, end), ptr);
-    } else if (end - start <= SHORT_COPY) {
-      for (let i = start; i < end; i++) mem[ptr++] = data.charCodeAt(i);
+      this.mem.set(start === 0 && end === data.length ? data : data.subarray(start, end), ptr);
     } else {
-      encodeBinInto(start === 0 && end === data.length ? data : data.slice(start, end), mem, ptr);
+      writeBin(data, this.mem, ptr, start, end);
     }
   }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bin } from '../../src/bytes.ts';
 import type { LexBound, LexRange, ScoreRange, ZOrderedIndex } from '../../src/types/zset-index.ts';
 import { createTsSkiplist } from '../../src/wasm/ts/skiplist.ts';
+import { SkiplistWasm, compileSkiplistWasm, createWasmSkiplist } from '../../src/wasm/skiplist.ts';
 import { Rng } from '../compat/harness.ts';
 
 interface Entry {
@@ -123,8 +124,8 @@ function runSequence(create: () => ZOrderedIndex, seed: number, ops: number, sam
     const roll = rng.next();
     const maxSize = sameScore ? 300 : 1500;
     if (roll < 0.3 && m.items.length < maxSize) {
-      const member = randomMember(rng);
-      if (byMember.has(member)) continue;
+      let member = randomMember(rng);
+      while (byMember.has(member)) member += String.fromCharCode(rng.int(0, 255));
       const score = randomScore(rng, sameScore);
       ix.insert(member, score);
       m.insert({ member, score });
@@ -180,7 +181,7 @@ function runSequence(create: () => ZOrderedIndex, seed: number, ops: number, sam
       const last = ix.lastInLexRange(r);
       const wantLast = lastWhere(m.items, (e) => inLex(e.member, r));
       if (last !== wantLast) fail(op, `lastInLexRange ${JSON.stringify(r)}`, last, wantLast);
-    } else if (roll < 0.8 && m.items.length > 0) {
+    } else if (roll < 0.78 && m.items.length > 0) {
       const a = rng.int(0, m.items.length - 1);
       const b = Math.min(m.items.length - 1, a + rng.int(0, 10));
       const removed: Bin[] = [];
@@ -200,7 +201,7 @@ function runSequence(create: () => ZOrderedIndex, seed: number, ops: number, sam
       } else {
         copy.free();
       }
-    } else if (roll < 0.807) {
+    } else if (roll < 0.8052) {
       // free, twice, and start over
       ix.free();
       ix.free();
@@ -217,6 +218,7 @@ function runSequence(create: () => ZOrderedIndex, seed: number, ops: number, sam
 
 const IMPLEMENTATIONS: [string, () => ZOrderedIndex][] = [
   ['TypeScript', createTsSkiplist],
+  ['WASM', createWasmSkiplist],
 ];
 
 for (const [name, create] of IMPLEMENTATIONS) {
@@ -252,3 +254,45 @@ for (const [name, create] of IMPLEMENTATIONS) {
     });
   });
 }
+
+describe('WASM skiplist memory', () => {
+  it('keeps long members and many lists across memory growth; free returns the memory', () => {
+    const m = new SkiplistWasm(compileSkiplistWasm());
+    const lists = Array.from({ length: 50 }, () => createWasmSkiplist(m));
+    const big = (i: number): Bin => String.fromCharCode(i & 255).repeat(20_000) + i;
+    const before = m.memoryBytes();
+    for (let i = 0; i < 2000; i++) lists[i % 50].insert(big(i), i % 7);
+    expect(m.memoryBytes()).toBeGreaterThan(before + 2000 * 20_000);
+    const grown = m.memoryBytes();
+    for (let k = 0; k < 50; k++) {
+      const got: Bin[] = [];
+      lists[k].range(0, lists[k].length - 1, false, (member) => got.push(member));
+      const want = Array.from({ length: 40 }, (_, j) => ({ member: big(k + 50 * j), score: (k + 50 * j) % 7 }));
+      want.sort(cmp);
+      expect(got).toEqual(want.map((e) => e.member));
+    }
+    // Freed lists' blocks are reused: filling again does not grow memory.
+    for (const l of lists) l.free();
+    const again = Array.from({ length: 50 }, () => createWasmSkiplist(m));
+    for (let i = 0; i < 2000; i++) again[i % 50].insert(big(i), i);
+    expect(m.memoryBytes()).toBe(grown);
+    // Removing elements one by one frees them as well.
+    for (let i = 0; i < 2000; i++) expect(again[i % 50].remove(big(i), i)).toBe(true);
+    for (let i = 0; i < 2000; i++) again[i % 50].insert(big(i), -i);
+    expect(m.memoryBytes()).toBe(grown);
+    for (const l of again) expect(l.length).toBe(40);
+  });
+
+  it('visits in range() may grow memory (inserting into another list) without stale reads', () => {
+    const m = new SkiplistWasm(compileSkiplistWasm());
+    const src = createWasmSkiplist(m);
+    const dst = createWasmSkiplist(m);
+    for (let i = 0; i < 300; i++) src.insert(`m${i}`.padEnd(5000, '.'), i);
+    src.range(0, 299, false, (member, score) => dst.insert(member, score * 2));
+    const got: [Bin, number][] = [];
+    dst.range(0, 299, true, (member, score) => got.push([member, score]));
+    expect(got.length).toBe(300);
+    expect(got[0]).toEqual(['m299'.padEnd(5000, '.'), 598]);
+    expect(got[299]).toEqual(['m0'.padEnd(5000, '.'), 0]);
+  });
+});

@@ -202,27 +202,27 @@ export class TsSkiplist implements ZOrderedIndex {
     return -1;
   }
 
-  /** The node at 0-based rank r (0 <= r < length). */
-  private nodeAt(r: number): SkipNode {
+  /** The node just before 0-based rank r (r < length); each level's last one before it in `update`. */
+  private beforeRank(r: number): SkipNode {
+    const update = this.update;
     let x = this.header;
     let traversed = 0;
-    const target = r + 1;
     for (let i = this.level - 1; i >= 0; i--) {
       let next = x.forward[i];
-      while (next !== null && traversed + x.span[i] <= target) {
+      while (next !== null && traversed + x.span[i] <= r) {
         traversed += x.span[i];
         x = next;
         next = x.forward[i];
       }
-      if (traversed === target) return x;
+      update[i] = x;
     }
-    throw new RangeError(`skiplist: rank ${r} out of range`);
+    return x;
   }
 
   range(start: number, end: number, reverse: boolean, visit: (member: Bin, score: number) => void): void {
     let n = end - start + 1;
     if (n <= 0) return;
-    let x: SkipNode | null = this.nodeAt(reverse ? end : start);
+    let x: SkipNode | null = this.beforeRank(reverse ? end : start).forward[0];
     while (n-- > 0 && x !== null) {
       visit(x.member, x.score);
       x = reverse ? x.backward : x.forward[0];
@@ -293,26 +293,13 @@ export class TsSkiplist implements ZOrderedIndex {
 
   removeRange(start: number, end: number, visit: (member: Bin) => void): number {
     if (start > end || start >= this.count) return 0;
-    const update = this.update;
-    let x = this.header;
-    let traversed = 0;
-    for (let i = this.level - 1; i >= 0; i--) {
-      let next = x.forward[i];
-      while (next !== null && traversed + x.span[i] <= start) {
-        traversed += x.span[i];
-        x = next;
-        next = x.forward[i];
-      }
-      update[i] = x;
-    }
+    let node = this.beforeRank(start).forward[0];
     let removed = 0;
-    let node = x.forward[0];
-    while (node !== null && traversed <= end) {
+    for (let r = start; node !== null && r <= end; r++) {
       const next: SkipNode | null = node.forward[0];
       this.unlink(node);
       visit(node.member);
       removed++;
-      traversed++;
       node = next;
     }
     return removed;
