@@ -59,7 +59,34 @@ const LIST_BYTES: usize = 16;
 // @ts-ignore: decorator
 @inline function listLevel(l: usize): u32 { return load<u32>(l, L_LEVEL); }
 
-// --- scratch buffer and the two result words ------------------------------------------------
+// --- allocation ---------------------------------------------------------------------------
+
+/** Bytes in blocks handed out (payload plus the allocator's header), for memory accounting. */
+let allocatedBytes: usize = 0;
+/** TLSF's block header: the size word just before the payload (low 2 bits are flags). */
+const BLOCK_OVERHEAD: usize = 4;
+
+// @ts-ignore: decorator
+@inline function blockBytes(ptr: usize): usize {
+  return (load<u32>(ptr - BLOCK_OVERHEAD) & ~3) + BLOCK_OVERHEAD;
+}
+
+function alloc(size: usize): usize {
+  const ptr = heap.alloc(size);
+  allocatedBytes += blockBytes(ptr);
+  return ptr;
+}
+
+function release(ptr: usize): void {
+  allocatedBytes -= blockBytes(ptr);
+  heap.free(ptr);
+}
+
+export function allocated(): usize {
+  return allocatedBytes;
+}
+
+// --- scratch buffer ---------------------------------------------------------------------------
 
 let scratchPtr: usize = 0;
 let scratchCap: usize = 0;
@@ -67,10 +94,10 @@ let scratchCap: usize = 0;
 /** A buffer of at least `bytes` where JS writes a call's member bytes; contents are not kept. */
 export function scratch(bytes: usize): usize {
   if (bytes > scratchCap) {
-    if (scratchPtr) heap.free(scratchPtr);
+    if (scratchPtr) release(scratchPtr);
     let cap: usize = 256;
     while (cap < bytes) cap <<= 1;
-    scratchPtr = heap.alloc(cap);
+    scratchPtr = alloc(cap);
     scratchCap = cap;
   }
   return scratchPtr;
@@ -129,7 +156,7 @@ function cmpBytes(a: usize, alen: usize, b: usize, blen: usize): i32 {
 // --- allocation -------------------------------------------------------------------------------
 
 function allocNode(level: u32, s: f64, src: usize, len: usize): usize {
-  const n = heap.alloc(N_LEVELS + (<usize>level << 3) + len);
+  const n = alloc(N_LEVELS + (<usize>level << 3) + len);
   store<f64>(n, s, N_SCORE);
   store<u32>(n, 0, N_BACKWARD);
   store<u32>(n, <u32>len, N_LEN);
@@ -141,7 +168,7 @@ function allocNode(level: u32, s: f64, src: usize, len: usize): usize {
 
 /** A new empty list: its handle. */
 export function create(): usize {
-  const l = heap.alloc(LIST_BYTES);
+  const l = alloc(LIST_BYTES);
   store<u32>(l, <u32>allocNode(MAX_LEVEL, 0, 0, 0), L_HEADER);
   store<u32>(l, 0, L_TAIL);
   store<u32>(l, 0, L_LENGTH);
@@ -154,10 +181,10 @@ export function destroy(l: usize): void {
   let x = header(l);
   while (x) {
     const next = forward(x, 0);
-    heap.free(x);
+    release(x);
     x = next;
   }
-  heap.free(l);
+  release(l);
 }
 
 export function length(l: usize): u32 {
@@ -277,7 +304,7 @@ export function remove(l: usize, s: f64, p: usize, len: usize): i32 {
   const x = find(l, s, p, len);
   if (!x) return 0;
   unlink(l, x);
-  heap.free(x);
+  release(x);
   return 1;
 }
 
@@ -465,7 +492,7 @@ export function removeRange(l: usize, start: u32, end: u32): u32 {
   for (let r = start; node && r <= end; r++) {
     const next = forward(node, 0);
     unlink(l, node);
-    heap.free(node);
+    release(node);
     removed++;
     node = next;
   }

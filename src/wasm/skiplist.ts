@@ -17,6 +17,7 @@ import { lexRangeEmpty, scoreRangeEmpty } from './ts/skiplist.ts';
 export interface SkiplistWasmExports {
   memory: WebAssembly.Memory;
   scratch(bytes: number): number;
+  allocated(): number;
   seed(s: number): void;
   create(): number;
   destroy(list: number): void;
@@ -82,6 +83,11 @@ export class SkiplistWasm {
   /** Bytes of linear memory the instance holds (it never shrinks). */
   memoryBytes(): number {
     return this.x.memory.buffer.byteLength;
+  }
+
+  /** Bytes in allocated blocks (nodes, lists, the scratch buffer), allocator headers included. */
+  allocatedBytes(): number {
+    return this.x.allocated();
   }
 
   /** The scratch buffer with room for `bytes`, views in sync. */

@@ -258,6 +258,8 @@ for (const [name, create] of IMPLEMENTATIONS) {
 describe('WASM skiplist memory', () => {
   it('keeps long members and many lists across memory growth; free returns the memory', () => {
     const m = new SkiplistWasm(compileSkiplistWasm());
+    m.scratch(30_000);
+    const baseline = m.allocatedBytes();
     const lists = Array.from({ length: 50 }, () => createWasmSkiplist(m));
     const big = (i: number): Bin => String.fromCharCode(i & 255).repeat(20_000) + i;
     const before = m.memoryBytes();
@@ -281,6 +283,10 @@ describe('WASM skiplist memory', () => {
     for (let i = 0; i < 2000; i++) again[i % 50].insert(big(i), -i);
     expect(m.memoryBytes()).toBe(grown);
     for (const l of again) expect(l.length).toBe(40);
+    const copies = again.map((l) => l.clone());
+    for (const l of again) l.removeRange(0, 39, () => {});
+    for (const l of [...again, ...copies]) l.free();
+    expect(m.allocatedBytes()).toBe(baseline);
   });
 
   it('visits in range() may grow memory (inserting into another list) without stale reads', () => {

@@ -21,6 +21,7 @@ interface SkipNode {
 }
 
 function newNode(level: number, member: Bin, score: number): SkipNode {
+  // Preallocated to the exact size (pushing would reserve room for 17 elements).
   const forward: (SkipNode | null)[] = new Array(level);
   const span: number[] = new Array(level);
   for (let i = 0; i < level; i++) {
