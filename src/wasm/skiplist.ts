@@ -143,12 +143,18 @@ function lexArgs(m: SkiplistWasm, min: LexBound, max: LexBound): [number, number
 }
 
 export class WasmSkiplist implements ZOrderedIndex {
-  constructor(private readonly m: SkiplistWasm, private list: number) {
-    m.finalizer.register(this, list, this);
+  constructor(private readonly m: SkiplistWasm, private handle: number) {
+    m.finalizer.register(this, handle, this);
+  }
+
+  /** The handle; a use after free() throws rather than writing through a dangling pointer. */
+  private get list(): number {
+    if (this.handle === 0) throw new Error('skiplist: used after free()');
+    return this.handle;
   }
 
   get length(): number {
-    if (this.list === 0) return 0;
+    if (this.handle === 0) return 0;
     this.m.sync();
     return this.m.u32[(this.list >>> 2) + L_LENGTH_WORD];
   }
@@ -171,6 +177,7 @@ export class WasmSkiplist implements ZOrderedIndex {
     return this.m.x.rank(this.list, score, this.m.put(member), member.length);
   }
 
+  /** `visit` may change other lists (even grow memory) but not this one. */
   range(start: number, end: number, reverse: boolean, visit: (member: Bin, score: number) => void): void {
     const m = this.m;
     let n = m.x.nodeAt(this.list, reverse ? end : start);
@@ -228,10 +235,10 @@ export class WasmSkiplist implements ZOrderedIndex {
   }
 
   free(): void {
-    if (this.list === 0) return;
+    if (this.handle === 0) return;
     this.m.finalizer.unregister(this);
-    this.m.x.destroy(this.list);
-    this.list = 0;
+    this.m.x.destroy(this.handle);
+    this.handle = 0;
   }
 }
 

@@ -2,6 +2,8 @@
 // each checked against a naive sorted array under long seeded random sequences of every
 // operation (insert, remove, updateScore, rank, range both ways, score and lex range ends,
 // removeRange, clone, free), with binary and long members.
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import type { Bin } from '../../src/bytes.ts';
 import type { LexBound, LexRange, ScoreRange, ZOrderedIndex } from '../../src/types/zset-index.ts';
@@ -287,6 +289,9 @@ describe('WASM skiplist memory', () => {
     for (const l of again) l.removeRange(0, 39, () => {});
     for (const l of [...again, ...copies]) l.free();
     expect(m.allocatedBytes()).toBe(baseline);
+    // Used after free(): an error, not a write through a dangling handle.
+    expect(again[0].length).toBe(0);
+    expect(() => again[0].insert('a', 1)).toThrow('used after free()');
   });
 
   it('visits in range() may grow memory (inserting into another list) without stale reads', () => {
@@ -300,5 +305,28 @@ describe('WASM skiplist memory', () => {
     expect(got.length).toBe(300);
     expect(got[0]).toEqual(['m299'.padEnd(5000, '.'), 598]);
     expect(got[299]).toEqual(['m0'.padEnd(5000, '.'), 0]);
+  });
+});
+
+describe('WASM skiplist finalizer', () => {
+  it('frees the memory of lists dropped without free() once they are collected', async () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const m = new SkiplistWasm(compileSkiplistWasm());
+    m.scratch(64);
+    const baseline = m.allocatedBytes();
+    (() => {
+      for (let k = 0; k < 20; k++) {
+        const l = createWasmSkiplist(m);
+        for (let i = 0; i < 100; i++) l.insert(`member:${i}`, i);
+      }
+    })();
+    expect(m.allocatedBytes()).toBeGreaterThan(baseline);
+    // Finalizers run on a later turn after the collection; give them a few.
+    for (let tries = 0; tries < 50 && m.allocatedBytes() !== baseline; tries++) {
+      gc();
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(m.allocatedBytes()).toBe(baseline);
   });
 });
