@@ -4,7 +4,7 @@
 // MULTI, after a short timeout), RESP3 nulls, and seeded random sequences mixing every command
 // with wrong types, syntax errors, bad integers and out-of-range indexes.
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { Compat, type Rng, type Step } from './harness.ts';
+import { Compat, compareReplies, type Pair, type Rng, type Step } from './harness.ts';
 import type { Arg } from '../support/resp-client.ts';
 
 let h: Compat;
@@ -357,6 +357,92 @@ describe('blocking commands that answer at once', () => {
       ['EXEC'],
       ['LRANGE', 'd', '0', '-1'],
     ]);
+  });
+});
+
+describe('blocked clients served by other clients', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  /** Sends a blocking command on both servers; the result compares the replies once they come. */
+  async function blocked(p: Pair, args: Arg[]): Promise<() => Promise<void>> {
+    const replies = Promise.all([p.redis.call(...args), p.cinnabar.call(...args)]);
+    await sleep(30);
+    return async () => {
+      const [r, c] = await replies;
+      const diff = compareReplies(r, c);
+      if (diff) throw new Error(`mismatch on ${args.join(' ')}\n${diff}`);
+    };
+  }
+
+  it('BLPOP, BRPOP, BLMPOP and BLMOVE get what another client pushes', async () => {
+    await h.reset();
+    const [a, b, c] = [await h.pair(), await h.pair(), await h.pair()];
+    let done = await blocked(a, ['BLPOP', 'k1', 'k2', '0']);
+    await h.check(['RPUSH', 'k2', 'x', 'y'], 'exact', c);
+    await done();
+    await h.check(['LRANGE', 'k2', '0', '-1'], 'exact', c);
+    done = await blocked(a, ['BLMPOP', '0', '2', 'm1', 'm2', 'RIGHT', 'COUNT', '2']);
+    await h.check(['RPUSH', 'm2', 'a', 'b', 'c'], 'exact', c);
+    await done();
+    await h.check(['LRANGE', 'm2', '0', '-1'], 'exact', c);
+    done = await blocked(a, ['BLMOVE', 'src', 'dst', 'LEFT', 'RIGHT', '0']);
+    const done2 = await blocked(b, ['BRPOP', 'dst', '0']);
+    await h.check(['LPUSH', 'src', 'one', 'two'], 'exact', c);
+    await done();
+    await done2();
+    await h.check(['LRANGE', 'src', '0', '-1'], 'exact', c);
+    await h.check(['EXISTS', 'dst'], 'exact', c);
+    done = await blocked(a, ['BRPOPLPUSH', 'src2', 'src2', '0']);
+    await h.check(['RPUSH', 'src2', 'p', 'q'], 'exact', c);
+    await done();
+    await h.check(['LRANGE', 'src2', '0', '-1'], 'exact', c);
+  });
+
+  it('clients blocked on one key are served first come, first served', async () => {
+    await h.reset();
+    const [a, b, c] = [await h.pair(), await h.pair(), await h.pair()];
+    const first = await blocked(a, ['BLPOP', 'q', '0']);
+    const second = await blocked(b, ['BRPOP', 'q', '0']);
+    await h.check(['RPUSH', 'q', 'job1'], 'exact', c);
+    await first();
+    await h.check(['RPUSH', 'q', 'job2', 'job3'], 'exact', c);
+    await second();
+    await h.check(['LRANGE', 'q', '0', '-1'], 'exact', c);
+  });
+
+  it('a push inside MULTI/EXEC wakes a client after EXEC', async () => {
+    await h.reset();
+    const [a, c] = [await h.pair(), await h.pair()];
+    const done = await blocked(a, ['BLMPOP', '0', '1', 'k', 'LEFT', 'COUNT', '5']);
+    await h.check(['MULTI'], 'exact', c);
+    await h.check(['RPUSH', 'k', 'a', 'b'], 'exact', c);
+    await h.check(['LPOP', 'k'], 'exact', c);
+    await h.check(['RPUSH', 'k', 'c'], 'exact', c);
+    await h.check(['EXEC'], 'exact', c);
+    await done();
+    await h.check(['EXISTS', 'k'], 'exact', c);
+  });
+
+  it('a key of another type keeps the client waiting; a destination of another type answers WRONGTYPE', async () => {
+    await h.reset();
+    const [a, c] = [await h.pair(), await h.pair()];
+    let done = await blocked(a, ['BLPOP', 'k', '0']);
+    await h.check(['SET', 'k', 'string'], 'exact', c);
+    await sleep(30);
+    await h.check(['DEL', 'k'], 'exact', c);
+    await h.check(['RPUSH', 'k', 'now'], 'exact', c);
+    await done();
+    await h.check(['SET', 'dst', 'string'], 'exact', c);
+    done = await blocked(a, ['BLMOVE', 'src', 'dst', 'RIGHT', 'LEFT', '0']);
+    await h.check(['RPUSH', 'src', 'a', 'b'], 'exact', c);
+    await done();
+    await h.check(['LRANGE', 'src', '0', '-1'], 'exact', c);
+    done = await blocked(a, ['BLPOP', 'gone', '0.2']);
+    await h.check(['MULTI'], 'exact', c);
+    await h.check(['RPUSH', 'gone', 'x'], 'exact', c);
+    await h.check(['DEL', 'gone'], 'exact', c);
+    await h.check(['EXEC'], 'exact', c);
+    await done();
   });
 });
 
