@@ -9,7 +9,7 @@ import { E, ErrorReply, NULL_ARRAY, OK, err, type Reply } from '../reply.ts';
 import { ListValue } from '../types/list.ts';
 import { parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import type { CommandSpec } from './spec.ts';
+import type { ArgSpec, CommandSpec, Handler, KeySpec, KeySpecFlag } from './spec.ts';
 
 const E_NOT_POSITIVE = err('ERR value is out of range, must be positive');
 const E_RANK_ZERO = err(
@@ -539,147 +539,101 @@ function brpoplpushCommand(c: Client, argv: Bin[]): Reply {
   return blmoveGeneric(c, argv, 'right', 'left', timeoutAt);
 }
 
+// ---- command table (data from Redis 7.0's COMMAND INFO and COMMAND DOCS) ----
+
+/** A key spec for the single key at argv[index]. */
+function key(index: number, flags: KeySpecFlag[]): KeySpec {
+  return { flags, begin: { index }, find: { lastKey: 0, step: 1, limit: 0 } };
+}
+
+const KEY: ArgSpec = { name: 'key', type: 'key', keySpecIndex: 0 };
+
+/** A LEFT | RIGHT argument. */
+function leftRight(name: string): ArgSpec {
+  return {
+    name,
+    type: 'oneof',
+    args: [
+      { name: 'left', type: 'pure-token', token: 'LEFT' },
+      { name: 'right', type: 'pure-token', token: 'RIGHT' },
+    ],
+  };
+}
+
+/** LPUSH, RPUSH, LPUSHX, RPUSHX: alike but for the end, the X, and when they took many elements. */
+function pushSpec(name: string, since: string, summary: string, multipleSince: string, handler: Handler): CommandSpec {
+  return {
+    name,
+    arity: -3,
+    flags: ['write', 'denyoom', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keySpecs: [key(1, ['RW', 'insert'])],
+    group: 'list',
+    since,
+    summary,
+    complexity: 'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
+    history: [[multipleSince, 'Accepts multiple `element` arguments.']],
+    args: [KEY, { name: 'element', type: 'string', multiple: true }],
+    handler,
+  };
+}
+
+function popSpec(name: string, summary: string, handler: Handler): CommandSpec {
+  return {
+    name,
+    arity: -2,
+    flags: ['write', 'fast'],
+    acl: ['write', 'list', 'fast'],
+    keySpecs: [key(1, ['RW', 'access', 'delete'])],
+    group: 'list',
+    since: '1.0.0',
+    summary,
+    complexity: 'O(N) where N is the number of elements returned',
+    history: [['6.2.0', 'Added the `count` argument.']],
+    args: [KEY, { name: 'count', type: 'integer', since: '6.2.0', optional: true }],
+    handler,
+  };
+}
+
+function blockingPopSpec(name: string, summary: string, handler: Handler): CommandSpec {
+  return {
+    name,
+    arity: -3,
+    flags: ['write', 'noscript', 'blocking'],
+    acl: ['write', 'list', 'slow', 'blocking'],
+    keySpecs: [{ flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2, step: 1, limit: 0 } }],
+    group: 'list',
+    since: '2.0.0',
+    summary,
+    complexity: 'O(N) where N is the number of provided keys.',
+    history: [['6.0.0', '`timeout` is interpreted as a double instead of an integer.']],
+    args: [
+      { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
+      { name: 'timeout', type: 'double' },
+    ],
+    handler,
+  };
+}
+
 export const listCommands: CommandSpec[] = [
-  {
-    name: 'lpush',
-    arity: -3,
-    flags: ['write', 'denyoom', 'fast'],
-    acl: ['write', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '1.0.0',
-    summary: 'Prepend one or multiple elements to a list',
-    complexity: 'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    history: [
-      ['2.4.0', 'Accepts multiple `element` arguments.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'element', type: 'string', multiple: true },
-    ],
-    handler: lpushCommand,
-  },
-  {
-    name: 'rpush',
-    arity: -3,
-    flags: ['write', 'denyoom', 'fast'],
-    acl: ['write', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '1.0.0',
-    summary: 'Append one or multiple elements to a list',
-    complexity: 'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    history: [
-      ['2.4.0', 'Accepts multiple `element` arguments.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'element', type: 'string', multiple: true },
-    ],
-    handler: rpushCommand,
-  },
-  {
-    name: 'lpushx',
-    arity: -3,
-    flags: ['write', 'denyoom', 'fast'],
-    acl: ['write', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '2.2.0',
-    summary: 'Prepend an element to a list, only if the list exists',
-    complexity: 'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    history: [
-      ['4.0.0', 'Accepts multiple `element` arguments.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'element', type: 'string', multiple: true },
-    ],
-    handler: lpushxCommand,
-  },
-  {
-    name: 'rpushx',
-    arity: -3,
-    flags: ['write', 'denyoom', 'fast'],
-    acl: ['write', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '2.2.0',
-    summary: 'Append an element to a list, only if the list exists',
-    complexity: 'O(1) for each element added, so O(N) to add N elements when the command is called with multiple arguments.',
-    history: [
-      ['4.0.0', 'Accepts multiple `element` arguments.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'element', type: 'string', multiple: true },
-    ],
-    handler: rpushxCommand,
-  },
-  {
-    name: 'lpop',
-    arity: -2,
-    flags: ['write', 'fast'],
-    acl: ['write', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '1.0.0',
-    summary: 'Remove and get the first elements in a list',
-    complexity: 'O(N) where N is the number of elements returned',
-    history: [
-      ['6.2.0', 'Added the `count` argument.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'count', type: 'integer', since: '6.2.0', optional: true },
-    ],
-    handler: lpopCommand,
-  },
-  {
-    name: 'rpop',
-    arity: -2,
-    flags: ['write', 'fast'],
-    acl: ['write', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '1.0.0',
-    summary: 'Remove and get the last elements in a list',
-    complexity: 'O(N) where N is the number of elements returned',
-    history: [
-      ['6.2.0', 'Added the `count` argument.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
-      { name: 'count', type: 'integer', since: '6.2.0', optional: true },
-    ],
-    handler: rpopCommand,
-  },
+  pushSpec('lpush', '1.0.0', 'Prepend one or multiple elements to a list', '2.4.0', lpushCommand),
+  pushSpec('rpush', '1.0.0', 'Append one or multiple elements to a list', '2.4.0', rpushCommand),
+  pushSpec('lpushx', '2.2.0', 'Prepend an element to a list, only if the list exists', '4.0.0', lpushxCommand),
+  pushSpec('rpushx', '2.2.0', 'Append an element to a list, only if the list exists', '4.0.0', rpushxCommand),
+  popSpec('lpop', 'Remove and get the first elements in a list', lpopCommand),
+  popSpec('rpop', 'Remove and get the last elements in a list', rpopCommand),
   {
     name: 'llen',
     arity: 2,
     flags: ['readonly', 'fast'],
     acl: ['read', 'list', 'fast'],
-    keySpecs: [
-      { flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RO'])],
     group: 'list',
     since: '1.0.0',
     summary: 'Get the length of a list',
     complexity: 'O(1)',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
     ],
     handler: llenCommand,
   },
@@ -688,15 +642,13 @@ export const listCommands: CommandSpec[] = [
     arity: 3,
     flags: ['readonly'],
     acl: ['read', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RO', 'access'])],
     group: 'list',
     since: '1.0.0',
     summary: 'Get an element from a list by its index',
     complexity: 'O(N) where N is the number of elements to traverse to get to the element at index. This makes asking for the first or the last element of the list O(1).',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'index', type: 'integer' },
     ],
     handler: lindexCommand,
@@ -706,15 +658,13 @@ export const listCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom'],
     acl: ['write', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'update'])],
     group: 'list',
     since: '1.0.0',
     summary: 'Set the value of an element in a list by its index',
     complexity: 'O(N) where N is the length of the list. Setting either the first or the last element of the list is O(1).',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'index', type: 'integer' },
       { name: 'element', type: 'string' },
     ],
@@ -725,15 +675,13 @@ export const listCommands: CommandSpec[] = [
     arity: 4,
     flags: ['readonly'],
     acl: ['read', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RO', 'access'])],
     group: 'list',
     since: '1.0.0',
     summary: 'Get a range of elements from a list',
     complexity: 'O(S+N) where S is the distance of start offset from HEAD for small lists, from nearest end (HEAD or TAIL) for large lists; and N is the number of elements in the specified range.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'start', type: 'integer' },
       { name: 'stop', type: 'integer' },
     ],
@@ -744,15 +692,13 @@ export const listCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write'],
     acl: ['write', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'delete'])],
     group: 'list',
     since: '1.0.0',
     summary: 'Trim a list to the specified range',
     complexity: 'O(N) where N is the number of elements to be removed by the operation.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'start', type: 'integer' },
       { name: 'stop', type: 'integer' },
     ],
@@ -763,15 +709,13 @@ export const listCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write'],
     acl: ['write', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'delete'])],
     group: 'list',
     since: '1.0.0',
     summary: 'Remove elements from a list',
     complexity: 'O(N+M) where N is the length of the list and M is the number of elements removed.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'count', type: 'integer' },
       { name: 'element', type: 'string' },
     ],
@@ -782,15 +726,13 @@ export const listCommands: CommandSpec[] = [
     arity: 5,
     flags: ['write', 'denyoom'],
     acl: ['write', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RW', 'insert'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'insert'])],
     group: 'list',
     since: '2.2.0',
     summary: 'Insert an element before or after another element in a list',
     complexity: 'O(N) where N is the number of elements to traverse before seeing the value pivot. This means that inserting somewhere on the left end on the list (head) can be considered O(1) and inserting somewhere on the right end (tail) is O(N).',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'where', type: 'oneof', args: [
         { name: 'before', type: 'pure-token', token: 'BEFORE' },
         { name: 'after', type: 'pure-token', token: 'AFTER' },
@@ -805,15 +747,13 @@ export const listCommands: CommandSpec[] = [
     arity: -3,
     flags: ['readonly'],
     acl: ['read', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RO', 'access'])],
     group: 'list',
     since: '6.0.6',
     summary: 'Return the index of matching elements on a list',
     complexity: 'O(N) where N is the number of elements in the list, for the average case. When searching for elements near the head or the tail of the list, or when the MAXLEN option is provided, the command may run in constant time.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY,
       { name: 'element', type: 'string' },
       { name: 'rank', type: 'integer', token: 'RANK', optional: true },
       { name: 'num-matches', type: 'integer', token: 'COUNT', optional: true },
@@ -826,10 +766,7 @@ export const listCommands: CommandSpec[] = [
     arity: 5,
     flags: ['write', 'denyoom'],
     acl: ['write', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'access', 'delete']), key(2, ['RW', 'insert'])],
     group: 'list',
     since: '6.2.0',
     summary: 'Pop an element from a list, push it to another list and return it',
@@ -837,14 +774,8 @@ export const listCommands: CommandSpec[] = [
     args: [
       { name: 'source', type: 'key', keySpecIndex: 0 },
       { name: 'destination', type: 'key', keySpecIndex: 1 },
-      { name: 'wherefrom', type: 'oneof', args: [
-        { name: 'left', type: 'pure-token', token: 'LEFT' },
-        { name: 'right', type: 'pure-token', token: 'RIGHT' },
-      ] },
-      { name: 'whereto', type: 'oneof', args: [
-        { name: 'left', type: 'pure-token', token: 'LEFT' },
-        { name: 'right', type: 'pure-token', token: 'RIGHT' },
-      ] },
+      leftRight('wherefrom'),
+      leftRight('whereto'),
     ],
     handler: lmoveCommand,
   },
@@ -853,10 +784,7 @@ export const listCommands: CommandSpec[] = [
     arity: 3,
     flags: ['write', 'denyoom'],
     acl: ['write', 'list', 'slow'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'access', 'delete']), key(2, ['RW', 'insert'])],
     group: 'list',
     since: '1.2.0',
     summary: 'Remove the last element in a list, prepend it to another list and return it',
@@ -885,65 +813,19 @@ export const listCommands: CommandSpec[] = [
     args: [
       { name: 'numkeys', type: 'integer' },
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
-      { name: 'where', type: 'oneof', args: [
-        { name: 'left', type: 'pure-token', token: 'LEFT' },
-        { name: 'right', type: 'pure-token', token: 'RIGHT' },
-      ] },
+      leftRight('where'),
       { name: 'count', type: 'integer', token: 'COUNT', optional: true },
     ],
     handler: lmpopCommand,
   },
-  {
-    name: 'blpop',
-    arity: -3,
-    flags: ['write', 'noscript', 'blocking'],
-    acl: ['write', 'list', 'slow', 'blocking'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '2.0.0',
-    summary: 'Remove and get the first element in a list, or block until one is available',
-    complexity: 'O(N) where N is the number of provided keys.',
-    history: [
-      ['6.0.0', '`timeout` is interpreted as a double instead of an integer.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
-      { name: 'timeout', type: 'double' },
-    ],
-    handler: blpopCommand,
-  },
-  {
-    name: 'brpop',
-    arity: -3,
-    flags: ['write', 'noscript', 'blocking'],
-    acl: ['write', 'list', 'slow', 'blocking'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2, step: 1, limit: 0 } },
-    ],
-    group: 'list',
-    since: '2.0.0',
-    summary: 'Remove and get the last element in a list, or block until one is available',
-    complexity: 'O(N) where N is the number of provided keys.',
-    history: [
-      ['6.0.0', '`timeout` is interpreted as a double instead of an integer.'],
-    ],
-    args: [
-      { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
-      { name: 'timeout', type: 'double' },
-    ],
-    handler: brpopCommand,
-  },
+  blockingPopSpec('blpop', 'Remove and get the first element in a list, or block until one is available', blpopCommand),
+  blockingPopSpec('brpop', 'Remove and get the last element in a list, or block until one is available', brpopCommand),
   {
     name: 'blmove',
     arity: 6,
     flags: ['write', 'denyoom', 'noscript', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'access', 'delete']), key(2, ['RW', 'insert'])],
     group: 'list',
     since: '6.2.0',
     summary: 'Pop an element from a list, push it to another list and return it; or block until one is available',
@@ -951,14 +833,8 @@ export const listCommands: CommandSpec[] = [
     args: [
       { name: 'source', type: 'key', keySpecIndex: 0 },
       { name: 'destination', type: 'key', keySpecIndex: 1 },
-      { name: 'wherefrom', type: 'oneof', args: [
-        { name: 'left', type: 'pure-token', token: 'LEFT' },
-        { name: 'right', type: 'pure-token', token: 'RIGHT' },
-      ] },
-      { name: 'whereto', type: 'oneof', args: [
-        { name: 'left', type: 'pure-token', token: 'LEFT' },
-        { name: 'right', type: 'pure-token', token: 'RIGHT' },
-      ] },
+      leftRight('wherefrom'),
+      leftRight('whereto'),
       { name: 'timeout', type: 'double' },
     ],
     handler: blmoveCommand,
@@ -968,10 +844,7 @@ export const listCommands: CommandSpec[] = [
     arity: 4,
     flags: ['write', 'denyoom', 'noscript', 'blocking'],
     acl: ['write', 'list', 'slow', 'blocking'],
-    keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RW', 'insert'], begin: { index: 2 }, find: { lastKey: 0, step: 1, limit: 0 } },
-    ],
+    keySpecs: [key(1, ['RW', 'access', 'delete']), key(2, ['RW', 'insert'])],
     group: 'list',
     since: '2.2.0',
     summary: 'Pop an element from a list, push it to another list and return it; or block until one is available',
@@ -1005,10 +878,7 @@ export const listCommands: CommandSpec[] = [
       { name: 'timeout', type: 'double' },
       { name: 'numkeys', type: 'integer' },
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
-      { name: 'where', type: 'oneof', args: [
-        { name: 'left', type: 'pure-token', token: 'LEFT' },
-        { name: 'right', type: 'pure-token', token: 'RIGHT' },
-      ] },
+      leftRight('where'),
       { name: 'count', type: 'integer', token: 'COUNT', optional: true },
     ],
     handler: blmpopCommand,
