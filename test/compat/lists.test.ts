@@ -5,7 +5,7 @@
 // with wrong types, syntax errors, bad integers and out-of-range indexes.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Compat, compareReplies, type Pair, type Rng, type Step } from './harness.ts';
-import type { Arg } from '../support/resp-client.ts';
+import type { Arg, RespValue } from '../support/resp-client.ts';
 
 let h: Compat;
 beforeAll(async () => {
@@ -574,6 +574,7 @@ function genLists(rng: Rng): Step[] {
     () => ['EXISTS', ...KEYS],
   ];
 
+  const dirty = dirtyDelta();
   if (rng.chance(0.2)) steps.push({ args: ['HELLO', '3'], compare: 'type' });
   if (rng.chance(0.7)) steps.push({ args: ['SET', 'str', 'v'] });
   const n = rng.int(15, 45);
@@ -593,7 +594,40 @@ function genLists(rng: Rng): Step[] {
     }
   }
   for (const k of KEYS) steps.push({ args: ['LRANGE', k, '0', '-1'] });
-  return steps;
+  return [dirty.start, ...steps, dirty.end];
+}
+
+/** rdb_changes_since_last_save from an INFO reply (bulk or RESP3 verbatim string). */
+function changesSinceSave(r: RespValue): bigint {
+  const text = (r.t === '$' || r.t === '=') && r.v ? r.v.toString('latin1') : '';
+  const m = /rdb_changes_since_last_save:(\d+)/.exec(text);
+  if (!m) throw new Error('no rdb_changes_since_last_save in INFO');
+  return BigInt(m[1]);
+}
+
+/**
+ * Two INFO steps around a sequence that compare how far each server's dirty counter (what
+ * Redis counts towards its next save) moved over the same commands.
+ */
+function dirtyDelta(): { start: Step; end: Step } {
+  let before: [bigint, bigint] = [0n, 0n];
+  return {
+    start: {
+      args: ['INFO', 'persistence'],
+      compare: (r, c) => {
+        before = [changesSinceSave(r), changesSinceSave(c)];
+        return null;
+      },
+    },
+    end: {
+      args: ['INFO', 'persistence'],
+      compare: (r, c) => {
+        const redis = changesSinceSave(r) - before[0];
+        const ours = changesSinceSave(c) - before[1];
+        return redis === ours ? null : `dirty grew by ${redis} in Redis, ${ours} in Cinnabar`;
+      },
+    },
+  };
 }
 
 describe('lists (random)', () => {
