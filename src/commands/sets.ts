@@ -80,7 +80,8 @@ function saddCommand(c: Client, argv: Bin[]): Reply {
   const found = lookupSetWrite(c, key);
   if (found instanceof ErrorReply) return found;
   const set = found ?? new RedisSet();
-  const max = maxIntset(c);
+  // A table needs no limit: skip the config lookup on the hot path.
+  const max = set.isIntset ? maxIntset(c) : 0;
   let added = 0;
   for (let j = 2; j < argv.length; j++) if (set.add(argv[j], max)) added++;
   if (found === undefined) c.db.setKey(key, set);
@@ -258,12 +259,12 @@ function srandmemberWithCount(c: Client, argv: Bin[]): Reply {
 
 /**
  * The sets named by `keys` (undefined for a missing key), or WRONGTYPE for the first key of
- * another type. Redis looks the keys up for writing when it stores the result.
+ * another type. Every key is looked up (and counted as a hit or miss) even after a missing one.
  */
-function lookupSets(c: Client, keys: Bin[], forWrite: boolean): (RedisSet | undefined)[] | ErrorReply {
+function lookupSets(c: Client, keys: Bin[]): (RedisSet | undefined)[] | ErrorReply {
   const sets: (RedisSet | undefined)[] = new Array(keys.length);
   for (let j = 0; j < keys.length; j++) {
-    const s = forWrite ? lookupSetWrite(c, keys[j]) : lookupSetRead(c, keys[j]);
+    const s = lookupSetRead(c, keys[j]);
     if (s instanceof ErrorReply) return s;
     sets[j] = s;
   }
@@ -344,7 +345,7 @@ function store(c: Client, dst: Bin, result: RedisSet, event: string): Reply {
 }
 
 function sinterGeneric(c: Client, keys: Bin[], dst: Bin | null): Reply {
-  const found = lookupSets(c, keys, dst !== null);
+  const found = lookupSets(c, keys);
   if (found instanceof ErrorReply) return found;
   if (found.includes(undefined)) return dst === null ? setReply([]) : store(c, dst, new RedisSet(), 'sinterstore');
   const sets = found as RedisSet[];
@@ -381,7 +382,7 @@ function sintercardCommand(c: Client, argv: Bin[]): Reply {
       return E.syntax;
     }
   }
-  const found = lookupSets(c, argv.slice(2, 2 + numkeys), false);
+  const found = lookupSets(c, argv.slice(2, 2 + numkeys));
   if (found instanceof ErrorReply) return found;
   if (found.includes(undefined)) return 0;
   let count = 0;
@@ -393,7 +394,7 @@ const UNION = 0;
 const DIFF = 1;
 
 function sunionDiffGeneric(c: Client, keys: Bin[], dst: Bin | null, op: number): Reply {
-  const sets = lookupSets(c, keys, dst !== null);
+  const sets = lookupSets(c, keys);
   if (sets instanceof ErrorReply) return sets;
   const result = op === UNION ? union(c, sets) : difference(c, sets);
   if (dst === null) return setReply(result.members());

@@ -631,6 +631,23 @@ describe('keyspace effects', () => {
   });
 });
 
+describe('keyspace statistics', () => {
+  it('keyspace_hits/misses: every source key of the multi-key commands is looked up', async () => {
+    await h.reset();
+    await all([['SADD', 'a', '1', '2'], ['SADD', 'b', '2'], ['CONFIG', 'RESETSTAT']]);
+    for (const args of [
+      ['SINTERSTORE', 'd', 'a', 'b', 'nokey'], ['SUNIONSTORE', 'd', 'a', 'b', 'nokey'], ['SINTER', 'a', 'b', 'nokey'],
+      ['SMOVE', 'a', 'b', '1'], ['SPOP', 'a'], ['SINTERCARD', '3', 'a', 'b', 'nokey'], ['SDIFFSTORE', 'd', 'a', 'b', 'nokey'],
+      ['SRANDMEMBER', 'b'], ['SRANDMEMBER', 'b', '3'], ['SMISMEMBER', 'b', '1'], ['SISMEMBER', 'nokey', '1'], ['SCARD', 'b'],
+      ['SSCAN', 'b', '0'], ['SMEMBERS', 'b'], ['SREM', 'b', '7'], ['SADD', 'b', '9'], ['SPOP', 'b', '1'], ['SUNION', 'b', 'nokey'],
+    ]) {
+      await h.check(args, 'type');
+    }
+    const stats = (r: RespValue) => text(r).split('\r\n').filter((l) => l.startsWith('keyspace_')).join(' ');
+    await h.check(['INFO', 'stats'], (a, b) => (stats(a) === stats(b) && stats(a).includes('keyspace_hits:15 keyspace_misses:9') ? null : `redis ${stats(a)} cinnabar ${stats(b)}`));
+  });
+});
+
 // ---- seeded random sequences ----
 
 const MEMBERS = [
