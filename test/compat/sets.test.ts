@@ -648,6 +648,37 @@ describe('keyspace statistics', () => {
   });
 });
 
+describe('dirty counts', () => {
+  it('rdb_changes_since_last_save grows as Redis counts each set write', async () => {
+    await h.reset();
+    // Counted from each server's own starting point: earlier tests wrote different amounts.
+    const changes = (r: RespValue) => Number(/rdb_changes_since_last_save:(\d+)/.exec(text(r))?.[1] ?? NaN);
+    let baseR = NaN;
+    let baseC = NaN;
+    let last = 0;
+    const grew: Comparison = (a, b) => {
+      const ca = changes(a) - baseR;
+      const cb = changes(b) - baseC;
+      if (Number.isNaN(ca) || ca !== cb) return `redis +${ca} cinnabar +${cb}`;
+      last = ca;
+      return null;
+    };
+    await h.check(['CONFIG', 'SET', 'save', '']);
+    await h.check(['INFO', 'persistence'], (a, b) => ((baseR = changes(a)), (baseC = changes(b)), null));
+    for (const args of [
+      ['SADD', 'a', ...Array.from({ length: 10 }, (_, i) => String(i + 1))], ['SADD', 'a', '1', '11'], ['SREM', 'a', '1', '2', '99'],
+      ['SMOVE', 'a', 'b', '3'], ['SMOVE', 'a', 'b', '4'], ['SMOVE', 'b', 'b', '4'], ['SPOP', 'a'], ['SPOP', 'a', '2'], ['SPOP', 'a', '0'],
+      ['SINTERSTORE', 'd', 'a', 'b'], ['SUNIONSTORE', 'd', 'a', 'b'], ['SDIFFSTORE', 'd', 'nokey'], ['SDIFFSTORE', 'd', 'nokey'],
+      ['SADD', 'e', '1', '2'], ['SPOP', 'e', '5'], ['SADD', 'f', ...Array.from({ length: 10 }, (_, i) => String(i + 1))],
+      ['SPOP', 'f', '9'], ['SREM', 'f', ...Array.from({ length: 11 }, (_, i) => String(i + 1))],
+    ]) {
+      await h.check(args, 'type');
+      await h.check(['INFO', 'persistence'], grew);
+    }
+    expect(last).toBe(46);
+  });
+});
+
 // ---- seeded random sequences ----
 
 const MEMBERS = [
