@@ -687,6 +687,7 @@ const MEMBERS = [
   '9223372036854775808', '01', '-0', '+1', ' 1', '1.5',
   'a', 'b', 'c', 'd', 'x', 'member:1', 'member:2', '', '\x00\xff', 'long'.repeat(10),
 ];
+const INT_MEMBERS = ['9223372036854775807', '-9223372036854775808', '4294967296', '-2147483649', '-100000', '1000000'];
 const SET_KEYS = ['s1', 's2', 's3'];
 const KEYS = [...SET_KEYS, 's1', 's2', 'nokey', 'str', 'list'];
 
@@ -716,11 +717,14 @@ function compareExactly(a: RespValue, b: RespValue, how: Comparison): string | n
 function genSets(rng: Rng): Step[] {
   const steps: Step[] = [];
   const rt: Runtime = { encoding: new Map(), snapshot: new Map() };
-  let maxIntset = rng.pick([0, 1, 2, 3, 4, 5, 8, 16, 512]);
+  let maxIntset = rng.pick([0, 1, 2, 3, 4, 5, 8, 16, 64, 512, 512]);
   steps.push({ args: ['CONFIG', 'SET', 'set-max-intset-entries', String(maxIntset)] });
   steps.push({ args: ['SET', 'str', 'v'] }, { args: ['RPUSH', 'list', 'a'] });
   if (rng.chance(0.25)) steps.push({ args: ['HELLO', '3'], compare: 'type' });
-  const member = () => (rng.chance(0.5) ? String(rng.int(-3, 25)) : rng.pick(MEMBERS));
+  // A third of the sequences keep to integers (intsets live longer there); the rest mix.
+  const intsOnly = rng.chance(0.35);
+  const member = () =>
+    rng.chance(intsOnly ? 0.97 : 0.6) ? (rng.chance(0.9) ? String(rng.int(-3, 25)) : rng.pick(INT_MEMBERS)) : rng.pick(MEMBERS);
   const someMembers = (lo: number, hi: number) => Array.from({ length: rng.int(lo, hi) }, member);
   const setKey = () => rng.pick(SET_KEYS);
   const anyKey = () => rng.pick(KEYS);
@@ -787,7 +791,9 @@ function genSets(rng: Rng): Step[] {
 
   const n = rng.int(15, 45);
   for (let s = 0; s < n; s++) {
-    switch (rng.int(0, 21)) {
+    switch (rng.int(-2, 21)) {
+      case -2:
+      case -1:
       case 0:
       case 1:
       case 2:
