@@ -708,13 +708,13 @@ export const PARAMS: ParamDef[] = [
   numericParam({ name: 'cluster-link-sendbuf-limit', ctype: 'ulonglong', min: 0n, max: ULLONG_MAX, default: 0n, memory: true, inEffect: no, about: 'cluster link send buffer limit' }),
 
   // size_t configs
-  numericParam({ name: 'hash-max-listpack-entries', aliases: ['hash-max-ziplist-entries'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 512n, inEffect: no, about: 'hash listpack entry limit' }),
-  numericParam({ name: 'set-max-intset-entries', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 512n, inEffect: no, about: 'set intset entry limit' }),
-  numericParam({ name: 'zset-max-listpack-entries', aliases: ['zset-max-ziplist-entries'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 128n, inEffect: no, about: 'zset listpack entry limit' }),
+  numericParam({ name: 'hash-max-listpack-entries', aliases: ['hash-max-ziplist-entries'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 512n, inEffect: true, about: 'hash listpack entry limit' }),
+  numericParam({ name: 'set-max-intset-entries', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 512n, inEffect: true, about: 'set intset entry limit' }),
+  numericParam({ name: 'zset-max-listpack-entries', aliases: ['zset-max-ziplist-entries'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 128n, inEffect: true, about: 'zset listpack entry limit' }),
   numericParam({ name: 'active-defrag-ignore-bytes', ctype: 'size_t', min: 1n, max: LLONG_MAX, default: 100n << 20n, memory: true, inEffect: no, about: 'defrag ignores less waste than this' }),
-  numericParam({ name: 'hash-max-listpack-value', aliases: ['hash-max-ziplist-value'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 64n, memory: true, inEffect: no, about: 'hash listpack value size limit' }),
+  numericParam({ name: 'hash-max-listpack-value', aliases: ['hash-max-ziplist-value'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 64n, memory: true, inEffect: true, about: 'hash listpack value size limit' }),
   numericParam({ name: 'stream-node-max-bytes', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 4096n, memory: true, inEffect: no, about: 'stream node size limit' }),
-  numericParam({ name: 'zset-max-listpack-value', aliases: ['zset-max-ziplist-value'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 64n, memory: true, inEffect: no, about: 'zset listpack value size limit' }),
+  numericParam({ name: 'zset-max-listpack-value', aliases: ['zset-max-ziplist-value'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 64n, memory: true, inEffect: true, about: 'zset listpack value size limit' }),
   numericParam({ name: 'hll-sparse-max-bytes', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 3000n, memory: true, inEffect: no, about: 'HyperLogLog sparse representation limit' }),
   numericParam({ name: 'tracking-table-max-keys', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 1000000n, inEffect: no, about: 'client tracking table size' }),
   numericParam({
