@@ -113,9 +113,16 @@ export function lcs(a: Input, b: Input, opts?: LcsOptions): LcsResult {
   return wasm().lcs(a, b, opts);
 }
 
+/** Which ordered index new sorted sets get; benchmarks switch it to compare the twins end to end. */
+let orderedIndexImplementation: Implementation = IMPLEMENTATIONS.zsetIndex.use;
+
+export function useOrderedIndex(impl: Implementation): void {
+  orderedIndexImplementation = impl;
+}
+
 /** A new, empty ordered index for a sorted set (the skiplist of its skiplist encoding). */
 export function createOrderedIndex(): ZOrderedIndex {
-  return IMPLEMENTATIONS.zsetIndex.use === 'wasm' ? createWasmSkiplist() : createTsSkiplist();
+  return orderedIndexImplementation === 'wasm' ? createWasmSkiplist() : createTsSkiplist();
 }
 
 /** The plain TypeScript twins, for benchmarks and cross-checks. */
