@@ -49,20 +49,19 @@ export class RedisHash implements RedisObject {
 
   /**
    * hashTypeSet: sets a field, converting to a table first when the field or value is too long
-   * for a listpack, or after when the listpack has too many entries. True when the field is new.
+   * for a listpack, or after when the listpack has more entries than the limit (an update
+   * included). True when the field is new.
    */
   set(field: Bin, value: Bin, limits: HashLimits): boolean {
     if (this.table === null && (field.length > limits.maxValue || value.length > limits.maxValue)) this.toTable();
     if (this.table !== null) return this.table.set(field, value);
     const pairs = this.pairs!;
     const i = this.indexOf(field);
-    if (i >= 0) {
-      pairs[i + 1] = value;
-      return false;
-    }
-    pairs.push(field, value);
+    if (i >= 0) pairs[i + 1] = value;
+    else pairs.push(field, value);
+    // Checked after an update too: the limit may have been lowered since the hash was built.
     if (pairs.length >> 1 > limits.maxEntries) this.toTable();
-    return true;
+    return i < 0;
   }
 
   /** Removes a field; true when it was there. */

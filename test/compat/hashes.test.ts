@@ -304,6 +304,19 @@ describe('encodings', () => {
       ['OBJECT', 'ENCODING', 'z'],
       ['HMSET', 'm', 'a', '1', 'b', '123456789'],
       ['OBJECT', 'ENCODING', 'm'],
+      ['CONFIG', 'SET', 'hash-max-listpack-entries', '4'],
+      ['HSET', 'u', 'a', '1', 'b', '2', 'c', '3'],
+      ['CONFIG', 'SET', 'hash-max-listpack-entries', '2'],
+      ['HSETNX', 'u', 'a', '5'],
+      ['HDEL', 'u', 'zz'],
+      ['OBJECT', 'ENCODING', 'u'],
+      ['HSET', 'u', 'a', '9'],
+      ['OBJECT', 'ENCODING', 'u'],
+      ['CONFIG', 'SET', 'hash-max-listpack-entries', '4'],
+      ['HSET', 'u2', 'a', '1', 'b', '2', 'c', '3'],
+      ['CONFIG', 'SET', 'hash-max-listpack-entries', '2'],
+      ['HINCRBY', 'u2', 'a', '1'],
+      ['OBJECT', 'ENCODING', 'u2'],
       ['CONFIG', 'SET', 'hash-max-listpack-entries', '0'],
       ['HSET', 'zero', 'a', '1'],
       ['OBJECT', 'ENCODING', 'zero'],
@@ -541,7 +554,7 @@ function genIncr(rng: Rng, float: boolean): string {
 const genHashes = (resp3: boolean) => (rng: Rng): Step[] => {
   const steps: Step[] = [];
   if (resp3) steps.push({ args: ['HELLO', '3'], compare: 'type' });
-  const entries = rng.pick([0, 1, 2, 3, 5, 8, 512]);
+  let entries = rng.pick([0, 1, 2, 3, 5, 8, 512]);
   const valueLimit = rng.pick([3, 8, 64]);
   steps.push({ args: ['CONFIG', 'SET', 'hash-max-listpack-entries', String(entries)] });
   steps.push({ args: ['CONFIG', 'SET', 'hash-max-listpack-value', String(valueLimit)] });
@@ -572,7 +585,7 @@ const genHashes = (resp3: boolean) => (rng: Rng): Step[] => {
     const key = rng.pick(KEYS);
     const isHash = key.startsWith('h');
     const field = () => rng.pick(FIELDS);
-    switch (rng.int(0, 17)) {
+    switch (rng.int(0, 18)) {
       case 0:
       case 1: {
         const pairs: string[] = [];
@@ -668,6 +681,11 @@ const genHashes = (resp3: boolean) => (rng: Rng): Step[] => {
       }
       case 16:
         steps.push({ args: ['OBJECT', 'ENCODING', key] });
+        break;
+      case 17:
+        // The limit changes under existing hashes: the next write to a listpack over it converts.
+        entries = rng.pick([1, 2, 3, 5, 512]);
+        steps.push({ args: ['CONFIG', 'SET', 'hash-max-listpack-entries', String(entries)] });
         break;
       default: {
         // Too few arguments (HRANDFIELD with a key alone is valid: it gets none).
