@@ -276,6 +276,40 @@ describe('LMOVE and RPOPLPUSH', () => {
   });
 });
 
+describe('generic commands on lists', () => {
+  it('COPY makes an independent list; RENAME, MOVE, TYPE, OBJECT ENCODING; pushes keep the TTL; SCAN TYPE', async () => {
+    await h.reset();
+    await all([
+      ['RPUSH', 'src', 'a', 'b', 'c'],
+      ['COPY', 'src', 'dst'],
+      ['LPUSH', 'dst', 'z'],
+      ['RPOP', 'src'],
+      ['LRANGE', 'src', '0', '-1'],
+      ['LRANGE', 'dst', '0', '-1'],
+      ['COPY', 'src', 'dst'],
+      ['COPY', 'src', 'dst', 'REPLACE'],
+      ['LRANGE', 'dst', '0', '-1'],
+      ['RENAME', 'dst', 'renamed'],
+      ['LRANGE', 'renamed', '0', '-1'],
+      ['MOVE', 'renamed', '1'],
+      ['EXISTS', 'renamed'],
+      ['SELECT', '1'],
+      ['LRANGE', 'renamed', '0', '-1'],
+      ['TYPE', 'renamed'],
+      ['OBJECT', 'ENCODING', 'renamed'],
+      ['FLUSHDB'],
+      ['SELECT', '0'],
+      ['EXPIRE', 'src', '100'],
+      ['LPUSH', 'src', 'x'],
+      ['TTL', 'src'],
+      ['LTRIM', 'src', '1', '0'],
+      ['TTL', 'src'],
+      ['EXISTS', 'src'],
+      ['SCAN', '0', 'TYPE', 'list'],
+    ]);
+  });
+});
+
 describe('blocking commands that answer at once', () => {
   it('served from a non-empty list as their non-blocking twins', async () => {
     await h.reset();
@@ -630,9 +664,31 @@ function dirtyDelta(): { start: Step; end: Step } {
   };
 }
 
+/**
+ * WATCH against list writes: client 1 runs a random list command between client 0's WATCH and
+ * EXEC, and EXEC must abort exactly when Redis's does (a write that changed nothing, such as an
+ * LREM that found nothing, leaves the watch intact; LTRIM always touches the key).
+ */
+function genWatch(rng: Rng): Step[] {
+  const steps: Step[] = [{ args: ['RPUSH', 'l1', 'a', 'b', 'c', 'a'] }, { args: ['SET', 'str', 'v'] }];
+  for (let i = 0; i < 8; i++) {
+    // Not the blocking commands: those drawn for a transaction may wait forever outside one.
+    const skip = ['INFO', 'HELLO', 'MULTI', 'EXEC', 'BLPOP', 'BRPOP', 'BLMOVE', 'BRPOPLPUSH', 'BLMPOP'];
+    const inner = genLists(rng).filter((s) => !skip.includes(String(s.args[0])));
+    steps.push({ args: ['WATCH', rng.pick(KEYS)], client: 0 });
+    steps.push({ ...rng.pick(inner), client: 1 });
+    steps.push({ args: ['MULTI'], client: 0 }, { args: ['LLEN', 'l1'], client: 0 }, { args: ['EXEC'], client: 0 });
+  }
+  return steps;
+}
+
 describe('lists (random)', () => {
   it('matches real Redis over 600 seeded sequences', async () => {
     await h.sequences('lists', 600, genLists);
+  });
+
+  it('WATCH sees exactly the list writes Redis signals, over 150 sequences', async () => {
+    await h.sequences('lists-watch', 150, genWatch, 2);
   });
 });
 
