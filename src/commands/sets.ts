@@ -21,9 +21,12 @@ const E_NUMKEYS_ARGS = err("ERR Number of keys can't be greater than number of a
 const E_LIMIT = err("ERR LIMIT can't be negative");
 const E_INVALID_CURSOR = err('ERR invalid cursor');
 
-/** SPOP with a count builds a new set from the survivors once they are fewer than this fraction. */
+/**
+ * SPOP with a count draws the survivors into a new set instead of drawing the answer, once there
+ * are no more than 1/5 as many survivors as members popped (that choice shows in the encoding).
+ */
 const SPOP_MOVE_STRATEGY_MUL = 5;
-/** SRANDMEMBER with a count removes from a copy when the count is above 1/3 of the set. */
+/** SRANDMEMBER with a count above 1/3 of the set shuffles positions rather than redrawing duplicates. */
 const SRANDMEMBER_SUB_STRATEGY_MUL = 3;
 
 /** Keyspace notification classes (notify-keyspace-events letters). */
