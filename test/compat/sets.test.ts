@@ -318,6 +318,23 @@ describe('the command pages', () => {
   });
 });
 
+describe('the command table', () => {
+  it('COMMAND INFO and COMMAND DOCS of every set command, in full', async () => {
+    const names = ['sadd', 'srem', 'smembers', 'sismember', 'smismember', 'scard', 'spop', 'srandmember', 'smove', 'sinter', 'sintercard', 'sunion', 'sdiff', 'sinterstore', 'sunionstore', 'sdiffstore', 'sscan'];
+    for (const name of names) {
+      await h.check(['COMMAND', 'INFO', name]);
+      await h.check(['COMMAND', 'DOCS', name]);
+    }
+    await all([
+      ['COMMAND', 'GETKEYS', 'SINTERCARD', '2', 'a', 'b', 'LIMIT', '1'],
+      ['COMMAND', 'GETKEYS', 'SINTERCARD', '5', 'a', 'b'],
+      ['COMMAND', 'GETKEYSANDFLAGS', 'SMOVE', 'a', 'b', 'm'],
+      ['COMMAND', 'GETKEYSANDFLAGS', 'SUNIONSTORE', 'd', 'a', 'b'],
+      ['COMMAND', 'GETKEYS', 'SINTERSTORE', 'd', 'a', 'b', 'c'],
+    ]);
+  });
+});
+
 describe('encodings', () => {
   it('intset while every member is a canonical int64 and there are few enough', async () => {
     await h.reset();
