@@ -52,6 +52,7 @@ function lookupHashWrite(c: Client, key: Bin): RedisHash | undefined | ErrorRepl
  * WATCH (touch). Then the notification and the dirty count.
  */
 function written(c: Client, key: Bin, hash: RedisHash, created: boolean, event: string, dirty: number): void {
+  hash.trim();
   if (created) c.db.setKey(key, hash);
   else c.db.touch(key);
   notify(c, NOTIFY_HASH, event, key);

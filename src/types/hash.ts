@@ -57,11 +57,29 @@ export class RedisHash implements RedisObject {
     if (this.table !== null) return this.table.set(field, value);
     const pairs = this.pairs!;
     const i = this.indexOf(field);
-    if (i >= 0) pairs[i + 1] = value;
-    else pairs.push(field, value);
+    if (i >= 0) {
+      pairs[i + 1] = value;
+    } else {
+      pairs.push(field, value);
+      this.grown = true;
+    }
     // Checked after an update too: the limit may have been lowered since the hash was built.
     if (pairs.length >> 1 > limits.maxEntries) this.toTable();
     return i < 0;
+  }
+
+  /** Whether the listpack array grew since the last trim(): it may hold spare capacity. */
+  private grown = false;
+
+  /**
+   * Drops the spare capacity appends leave in the listpack array (V8 grows an array by half
+   * again plus 16 slots): a command calls it once after its writes, so that a small hash costs
+   * what it holds, as a listpack does.
+   */
+  trim(): void {
+    if (!this.grown) return;
+    this.grown = false;
+    if (this.pairs !== null) this.pairs = this.pairs.slice();
   }
 
   /** Removes a field; true when it was there. */
