@@ -648,6 +648,38 @@ describe('keyspace effects', () => {
   });
 });
 
+describe('transactions', () => {
+  it('set replies inside EXEC, RESP2 and RESP3; errors queued and run', async () => {
+    await h.reset();
+    for (const proto of ['2', '3']) {
+      const p = await h.pair();
+      await Promise.all([p.redis.call('HELLO', proto), p.cinnabar.call('HELLO', proto)]);
+      await all([
+        ['DEL', 'a', 'b', 's'],
+        ['SET', 's', 'v'],
+        ['MULTI'],
+        ['SADD', 'a', '3', '1', '2'],
+        ['SADD', 'b', '2', '3', 'x'],
+        ['SMEMBERS', 'a'],
+        ['SINTER', 'a', 'b'],
+        ['SDIFF', 'a', 'b'],
+        ['SINTERCARD', '2', 'a', 'b'],
+        ['SMISMEMBER', 'b', 'x', 'y'],
+        ['SPOP', 'a', '0'],
+        ['SRANDMEMBER', 'a', '3'],
+        ['SADD', 's', '1'],
+        ['SINTERCARD', '0', 'a'],
+        ['SPOP', 'a', '3'],
+        ['EXISTS', 'a'],
+        ['EXEC'],
+        ['MULTI'],
+        ['SADD', 'a'],
+        ['EXEC'],
+      ], 'exact', p);
+    }
+  });
+});
+
 describe('keyspace statistics', () => {
   it('keyspace_hits/misses: every source key of the multi-key commands is looked up', async () => {
     await h.reset();
