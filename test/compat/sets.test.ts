@@ -581,6 +581,26 @@ describe('random members', () => {
       }
     }
     expect(kinds.size).toBe(2);
+    // Uniform: a member of a 10-member set (a table, then an intset) is popped by SPOP 3 about
+    // 3 times in 10, and by a lone SPOP about 1 in 10.
+    for (const ten of [Array.from({ length: 10 }, (_, i) => `u${i}`), Array.from({ length: 10 }, (_, i) => String(i * 11))]) {
+      for (const count of ['3', null]) {
+        await p.cinnabar.call('DEL', 'u');
+        await p.cinnabar.call('SADD', 'u', ...ten);
+        const times = new Map<string, number>();
+        const rounds = 5000;
+        for (let batch = 0; batch < rounds / 100; batch++) {
+          const cmds: string[][] = [];
+          for (let i = 0; i < 100; i++) cmds.push(count === null ? ['SPOP', 'u'] : ['SPOP', 'u', count], ['SADD', 'u', ...ten]);
+          const replies = await p.cinnabar.callMany(cmds);
+          for (let i = 0; i < replies.length; i += 2) {
+            for (const m of members(replies[i]) ?? [text(replies[i])]) times.set(m, (times.get(m) ?? 0) + 1);
+          }
+        }
+        const expected = (rounds * (count === null ? 1 : 3)) / 10;
+        for (const m of ten) expect(Math.abs((times.get(m) ?? 0) - expected), `${m} popped ${times.get(m)} times`).toBeLessThan(expected * 0.25);
+      }
+    }
     // Single pops until empty.
     await h.reset();
     await h.check(['SADD', 'k', 'a', 'b', 'c', '1']);
