@@ -3,9 +3,9 @@
 // formatting), the listpack -> skiplist conversion at the config thresholds, RESP3 shapes
 // (doubles, nested pairs), blocking pops inside MULTI, ZRANDMEMBER samples, ZSCAN cursors, and
 // seeded random sequences mixing every command with wrong types and syntax errors.
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Compat, Rng, type Comparison, type Pair, type Step } from './harness.ts';
-import { show, type Arg, type RespValue } from '../support/resp-client.ts';
+import { RespClient, show, type Arg, type RespValue } from '../support/resp-client.ts';
 
 let h: Compat;
 beforeAll(async () => {
@@ -620,5 +620,79 @@ describe('random sequences', () => {
       ['CONFIG', 'SET', 'zset-max-listpack-entries', '128'],
       ['CONFIG', 'SET', 'zset-max-listpack-value', '64'],
     ]);
+  });
+});
+
+// ---- blocking pops with several real clients ----
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a scenario on fresh connections to one server: `send` logs each reply under a label when
+ * it arrives; `blocked(n)` polls INFO until n clients are blocked. Returns the log by label.
+ */
+async function scenario(port: number, script: (send: (i: number, label: string, ...args: Arg[]) => Promise<void>, blocked: (n: number) => Promise<void>) => Promise<void>): Promise<string[]> {
+  const c = await Promise.all([0, 1, 2, 3].map(() => RespClient.connect(port)));
+  const log = new Map<string, string[]>();
+  const send = (i: number, label: string, ...args: Arg[]) => c[i].call(...args).then((r) => {
+    log.set(label, [...(log.get(label) ?? []), show(r)]);
+  });
+  const blocked = async (n: number) => {
+    for (let tries = 0; tries < 400; tries++) {
+      const r = await c[3].call('INFO', 'clients');
+      if (r.t === '$' && r.v !== null && r.v.toString().includes(`blocked_clients:${n}\r`)) return;
+      await sleep(5);
+    }
+    throw new Error(`never saw ${n} blocked clients`);
+  };
+  try {
+    await c[3].call('FLUSHALL');
+    await script(send, blocked);
+  } finally {
+    for (const x of c) x.close();
+  }
+  return [...log].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}: ${v.join(' | ')}`);
+}
+
+async function bothServers(script: Parameters<typeof scenario>[1]): Promise<void> {
+  const redis = await scenario(h.redisPort, script);
+  const cinnabar = await scenario(h.cinnabarPort, script);
+  expect(cinnabar).toEqual(redis);
+}
+
+describe('blocking pops', () => {
+  it('BZPOPMIN clients are served in FIFO order by one ZADD', async () => {
+    await bothServers(async (send, blocked) => {
+      const a = send(0, 'a', 'BZPOPMIN', 'k', '0');
+      await blocked(1);
+      const b = send(1, 'b', 'BZPOPMAX', 'other', 'k', '0');
+      await blocked(2);
+      await send(2, 'push', 'ZADD', 'k', '1', 'x', '2', 'y', '3', 'z');
+      await Promise.all([a, b]);
+      await send(2, 'left', 'ZRANGE', 'k', '0', '-1', 'WITHSCORES');
+    });
+  });
+
+  it('BZMPOP is woken by a ZADD inside MULTI/EXEC, and ignores a key of another type', async () => {
+    await bothServers(async (send, blocked) => {
+      const a = send(0, 'a', 'BZMPOP', '0', '2', 'k1', 'k2', 'MAX', 'COUNT', '2');
+      await blocked(1);
+      await send(2, 'set', 'SET', 'k1', 'v');
+      await send(2, 'type', 'TYPE', 'k1');
+      await blocked(1);
+      await send(2, 'multi', 'MULTI');
+      await send(2, 'q', 'ZADD', 'k2', '1', 'p', '2', 'q', '3', 'r');
+      await send(2, 'exec', 'EXEC');
+      await a;
+      await send(2, 'left', 'ZRANGE', 'k2', '0', '-1');
+    });
+  });
+
+  it('timeouts answer a null array', async () => {
+    await bothServers(async (send) => {
+      await send(0, 'min', 'BZPOPMIN', 'k', '0.05');
+      await send(0, 'mpop', 'BZMPOP', '0.05', '1', 'k', 'MIN');
+      await send(0, 'neg', 'BZPOPMAX', 'k', '-0.5');
+    });
   });
 });
