@@ -17,7 +17,7 @@ import type { Command } from '../commands/spec.ts';
 import type { TimerHandle } from '../host.ts';
 import { BlockedReply, ErrorReply, err, type Reply } from '../reply.ts';
 import type { Database } from './database.ts';
-import { parseLongDouble } from '../util/float.ts';
+import { parseLongDouble, type LongDouble } from '../util/float.ts';
 import { parseInt64 } from '../util/number.ts';
 
 /** Tries to serve a blocked client now that `key` may hold something. */
@@ -63,10 +63,7 @@ export function parseTimeout(c: Client, arg: Bin, unit: 'seconds' | 'millisecond
   if (unit === 'seconds') {
     const ld = parseLongDouble(arg);
     if (ld === null) return E_TIMEOUT_FLOAT;
-    // (long long)(ftval * 1000.0) truncates toward zero; an infinite or huge value casts to
-    // LLONG_MIN on x86, which then reads as negative.
-    const v = ld.inf ? -1 : (ld.neg ? -1 : 1) * Number(ld.m) * 2 ** ld.e * 1000;
-    ms = Number.isFinite(v) && Math.abs(v) < 9.2e18 ? Math.trunc(v) : -1;
+    ms = longDoubleTimes1000(ld);
   } else {
     const v = parseInt64(arg);
     if (v === null) return E_TIMEOUT_INT;
@@ -77,4 +74,29 @@ export function parseTimeout(c: Client, arg: Bin, unit: 'seconds' | 'millisecond
   const now = c.engine.now();
   if (ms > 9223372036854775807 - now) return E_TIMEOUT_RANGE;
   return ms + now;
+}
+
+const LLONG_MAX = 9223372036854775807n;
+
+/**
+ * (long long)(ftval * 1000.0) on x87: the product rounded to a 64-bit mantissa (ties to even),
+ * then truncated toward zero; out of the long long range (or infinite) the cast gives LLONG_MIN,
+ * which callers see as negative (-1 here). So -0.001 seconds is 0 (no timeout), as in Redis.
+ */
+function longDoubleTimes1000(ld: LongDouble): number {
+  if (ld.inf) return -1;
+  let p = ld.m * 1000n;
+  let e = ld.e;
+  const bits = p.toString(2).length;
+  if (bits > 64) {
+    const shift = BigInt(bits - 64);
+    const q = p >> shift;
+    const rem = p & ((1n << shift) - 1n);
+    const half = 1n << (shift - 1n);
+    p = rem > half || (rem === half && (q & 1n) === 1n) ? q + 1n : q;
+    e += bits - 64;
+  }
+  const magnitude = e >= 0 ? p << BigInt(e) : p >> BigInt(-e);
+  if (magnitude > LLONG_MAX) return -1;
+  return ld.neg ? -Number(magnitude) : Number(magnitude);
 }

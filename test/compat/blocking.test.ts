@@ -95,7 +95,7 @@ describe('blocking lists with several clients', () => {
     });
   });
 
-  it('times out with sub-second precision: null array for BLPOP/BRPOP/BLMPOP, null bulk for BLMOVE/BRPOPLPUSH', async () => {
+  it('times out with sub-second precision, answering what Redis answers (a null array, even for BLMOVE/BRPOPLPUSH)', async () => {
     await same(1, async (s) => {
       for (const args of [
         ['BLPOP', 'none', '0.05'],
@@ -109,6 +109,16 @@ describe('blocking lists with several clients', () => {
         const ms = Date.now() - t0;
         s.log(`${args[0]} waited >= 40 ms`, String(ms >= 40));
       }
+    });
+  });
+
+  it('a tiny negative timeout truncates to 0 (wait forever), as (long long)(-0.0001 * 1000.0) does', async () => {
+    await same(2, async (s) => {
+      const w = s.send(0, 'c0', 'BLPOP', 'k', '-0.0001');
+      await s.blocked(1);
+      s.log('push', await s.c[1].call('RPUSH', 'k', 'v'));
+      await w;
+      s.log('negative', await s.c[1].call('BLPOP', 'k', '-0.001000001'));
     });
   });
 
