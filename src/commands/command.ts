@@ -77,11 +77,15 @@ function keySpecReply(k: KeySpec): Reply {
   const begin =
     'index' in b
       ? new MapReply(['type', 'index', 'spec', new MapReply(['index', b.index])])
-      : new MapReply(['type', 'keyword', 'spec', new MapReply(['keyword', b.keyword, 'startfrom', b.startFrom])]);
+      : 'keyword' in b
+        ? new MapReply(['type', 'keyword', 'spec', new MapReply(['keyword', b.keyword, 'startfrom', b.startFrom])])
+        : new MapReply(['type', 'unknown', 'spec', new MapReply([])]);
   const find =
     'lastKey' in f
       ? new MapReply(['type', 'range', 'spec', new MapReply(['lastkey', f.lastKey, 'keystep', f.step, 'limit', f.limit])])
-      : new MapReply(['type', 'keynum', 'spec', new MapReply(['keynumidx', f.keyNumIdx, 'firstkey', f.firstKey, 'keystep', f.step])]);
+      : 'keyNumIdx' in f
+        ? new MapReply(['type', 'keynum', 'spec', new MapReply(['keynumidx', f.keyNumIdx, 'firstkey', f.firstKey, 'keystep', f.step])])
+        : new MapReply(['type', 'unknown', 'spec', new MapReply([])]);
   const entries: Reply[] = [];
   if (k.notes) entries.push('notes', k.notes);
   entries.push('flags', statusSet(KEY_FLAG_ORDER.filter((x) => k.flags.includes(x))), 'begin_search', begin, 'find_keys', find);
@@ -114,7 +118,7 @@ function commandInfo(cmd: Command): Reply {
 
 function argDocs(a: ArgSpec): Reply {
   const entries: Reply[] = ['name', a.name, 'type', a.type];
-  if (a.type === 'key') entries.push('key_spec_index', a.keySpecIndex ?? 0);
+  if (a.type === 'key' || a.keySpecIndex !== undefined) entries.push('key_spec_index', a.keySpecIndex ?? 0);
   if (a.token !== undefined) entries.push('token', a.token);
   if (a.since !== undefined) entries.push('since', a.since);
   if (a.deprecatedSince !== undefined) entries.push('deprecated_since', a.deprecatedSince);
@@ -173,6 +177,8 @@ function keysFromSpecs(spec: CommandSpec, specs: KeySpec[], argv: Bin[]): KeyRef
     if (ks.flags.includes('not_key')) continue;
     let first = 0;
     const b = ks.begin;
+    // A key only the command's own getkeys function can find: the specs cannot answer.
+    if ('unknown' in b || 'unknown' in ks.find) return null;
     if ('index' in b) {
       first = b.index;
     } else {

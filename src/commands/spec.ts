@@ -48,10 +48,10 @@ export type KeySpecFlag =
 /** Redis 7.0 key specs: where the keys begin, then how to find them from there. */
 export interface KeySpec {
   flags: KeySpecFlag[];
-  /** begin_search: an index, or a keyword searched for from startFrom. */
-  begin: { index: number } | { keyword: string; startFrom: number };
-  /** find_keys: a range (lastKey relative to the first key, -1 = to the end) or a count key. */
-  find: { lastKey: number; step: number; limit: number } | { keyNumIdx: number; firstKey: number; step: number };
+  /** begin_search: an index, a keyword searched for from startFrom, or unknown (the command's getKeys finds it). */
+  begin: { index: number } | { keyword: string; startFrom: number } | { unknown: true };
+  /** find_keys: a range (lastKey relative to the first key, -1 = to the end), a count key, or unknown. */
+  find: { lastKey: number; step: number; limit: number } | { keyNumIdx: number; firstKey: number; step: number } | { unknown: true };
   notes?: string;
 }
 
