@@ -10,7 +10,7 @@ import { incrByFloat, isInfinite, parseLongDouble } from '../util/float.ts';
 import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import { parseScanCursor } from './keys.ts';
+import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import type { ArgSpec, CommandSpec, KeySpecFlag } from './spec.ts';
 
 const E_NOT_INTEGER_VALUE = err('ERR hash value is not an integer');
@@ -301,25 +301,11 @@ function hscanCommand(c: Client, argv: Bin[]): Reply {
   const hash = lookupHashRead(c, argv[1]);
   if (hash === undefined) return ['0', []];
   if (hash instanceof ErrorReply) return hash;
-  let count = 10;
-  let pattern: Bin | null = null;
-  for (let i = 3; i < argv.length; i += 2) {
-    const hasValue = i + 1 < argv.length;
-    if (is(argv[i], 'COUNT') && hasValue) {
-      const n = parseLong(argv[i + 1]);
-      if (n === null) return E.notInteger;
-      if (n < 1) return E.syntax;
-      count = n;
-    } else if (is(argv[i], 'MATCH') && hasValue) {
-      // "*" matches every field, the empty one included: no filter at all.
-      pattern = argv[i + 1] === '*' ? null : argv[i + 1];
-    } else {
-      return E.syntax;
-    }
-  }
+  const options = parseScanOptions(argv, 3, false);
+  if (options instanceof ErrorReply) return options;
+  const { count, pattern } = options;
   const items: Bin[] = [];
-  const start = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
-  const next = hash.scan(start, count, (field, value) => {
+  const next = hash.scan(scanStart(cursor), count, (field, value) => {
     if (pattern === null || globMatch(pattern, field)) items.push(field, value);
   });
   return [String(next), items];

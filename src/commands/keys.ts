@@ -144,34 +144,53 @@ export function parseScanCursor(s: Bin): bigint | null {
   return negative && magnitude !== 0n ? ULONG_MAX + 1n - magnitude : magnitude;
 }
 
-function scanCommand(c: Client, argv: Bin[]): Reply {
-  const cursor = parseScanCursor(argv[1]);
-  if (cursor === null) return err('ERR invalid cursor');
-  let count = 10;
-  let pattern: Bin | null = null;
-  let typeName: Bin | null = null;
-  for (let i = 2; i < argv.length; i += 2) {
+export interface ScanOptions {
+  count: number;
+  /** null when every element matches ("*" is no filter: it matches the empty string too). */
+  pattern: Bin | null;
+  /** SCAN's TYPE filter; null when not given. */
+  type: Bin | null;
+}
+
+/**
+ * The options of SCAN and of HSCAN/SSCAN/ZSCAN from argv[from] on, as Redis's
+ * scanGenericCommand reads them: COUNT (an integer, at least 1), MATCH, and TYPE for SCAN only.
+ */
+export function parseScanOptions(argv: Bin[], from: number, allowType: boolean): ScanOptions | ErrorReply {
+  const options: ScanOptions = { count: 10, pattern: null, type: null };
+  for (let i = from; i < argv.length; i += 2) {
     const hasValue = i + 1 < argv.length;
     if (is(argv[i], 'COUNT') && hasValue) {
       const n = parseLong(argv[i + 1]);
       if (n === null) return E.notInteger;
       if (n < 1) return E.syntax;
-      count = n;
+      options.count = n;
     } else if (is(argv[i], 'MATCH') && hasValue) {
-      // "*" matches everything, the empty key included, so it is not a filter at all.
-      pattern = argv[i + 1] === '*' ? null : argv[i + 1];
-    } else if (is(argv[i], 'TYPE') && hasValue) {
-      typeName = argv[i + 1];
+      options.pattern = argv[i + 1] === '*' ? null : argv[i + 1];
+    } else if (allowType && is(argv[i], 'TYPE') && hasValue) {
+      options.type = argv[i + 1];
     } else {
       return E.syntax;
     }
   }
+  return options;
+}
+
+/** Where a scan starts: cursors past any table's size (client-made values) restart from the top, safely. */
+export function scanStart(cursor: bigint): number {
+  return cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
+}
+
+function scanCommand(c: Client, argv: Bin[]): Reply {
+  const cursor = parseScanCursor(argv[1]);
+  if (cursor === null) return err('ERR invalid cursor');
+  const options = parseScanOptions(argv, 2, true);
+  if (options instanceof ErrorReply) return options;
+  const { count, pattern, type: typeName } = options;
 
   const db = c.db;
   const found: Bin[] = [];
-  // Cursors past the keyspace's size (any client-made value) restart from the top, safely.
-  const start = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
-  const next = db.dict.scan(start, count, (key) => found.push(key));
+  const next = db.dict.scan(scanStart(cursor), count, (key) => found.push(key));
 
   // Filter after the walk, in Redis's order: pattern, type (a counted lookup that may reclaim
   // the key, whose type then reads "none"), then expiry.

@@ -11,7 +11,7 @@ import { RedisSet } from '../types/set.ts';
 import { globMatch } from '../util/glob.ts';
 import { INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import { parseScanCursor } from './keys.ts';
+import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import type { ArgSpec, CommandSpec, KeySpec } from './spec.ts';
 
 const E_POSITIVE = err('ERR value is out of range, must be positive');
@@ -435,25 +435,11 @@ function sscanCommand(c: Client, argv: Bin[]): Reply {
   const set = lookupSetRead(c, argv[1]);
   if (set === undefined) return ['0', []];
   if (set instanceof ErrorReply) return set;
-  let count = 10;
-  let pattern: Bin | null = null;
-  for (let i = 3; i < argv.length; i += 2) {
-    const hasValue = i + 1 < argv.length;
-    if (is(argv[i], 'COUNT') && hasValue) {
-      const n = parseLong(argv[i + 1]);
-      if (n === null) return E.notInteger;
-      if (n < 1) return E.syntax;
-      count = n;
-    } else if (is(argv[i], 'MATCH') && hasValue) {
-      // "*" matches every member, the empty one included: no filter at all.
-      pattern = argv[i + 1] === '*' ? null : argv[i + 1];
-    } else {
-      return E.syntax;
-    }
-  }
+  const options = parseScanOptions(argv, 3, false);
+  if (options instanceof ErrorReply) return options;
+  const { count, pattern } = options;
   const items: Bin[] = [];
-  const start = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
-  const next = set.scan(start, count, (m) => {
+  const next = set.scan(scanStart(cursor), count, (m) => {
     if (pattern === null || globMatch(pattern, m)) items.push(m);
   });
   return [String(next), items];
