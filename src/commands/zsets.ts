@@ -192,15 +192,16 @@ function zaddGeneric(c: Client, argv: Bin[], flagsIn: number): Reply {
   let score = 0;
   let nan = false;
   if (found !== undefined || !xx) {
-    const lim = limits(c);
-    const zset = found ?? RedisZset.forMember(argv[scoreIdx + 1], lim);
+    // The thresholds are read only when a member is added (not on the update hot path).
+    let lim: ZsetLimits | null = found === undefined ? limits(c) : null;
+    const zset = found ?? RedisZset.forMember(argv[scoreIdx + 1], lim!);
     for (let j = 0; j < elements; j++) {
       const member = argv[scoreIdx + 1 + 2 * j];
       score = scores[j];
       const cur = zset.score(member);
       if (cur === undefined) {
         if (xx) continue;
-        zset.insert(member, score, lim);
+        zset.insert(member, score, (lim ??= limits(c)));
         added++;
         processed++;
         continue;
