@@ -16,7 +16,7 @@ import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor } from './keys.ts';
-import type { CommandSpec } from './spec.ts';
+import type { ArgSpec, CommandSpec, KeySpec, KeySpecFlag } from './spec.ts';
 
 const E_NAN = err('ERR resulting score is not a number (NaN)');
 const E_XX_NX = err('ERR XX and NX options at the same time are not compatible');
@@ -1027,6 +1027,28 @@ function zscanCommand(c: Client, argv: Bin[]): Reply {
 
 // ---- the command table ----
 
+/** The key specs and arguments the sorted-set commands share, as COMMAND INFO/DOCS describe them. */
+const GROUP = 'sorted-set';
+
+function firstKey(flags: KeySpecFlag[]): KeySpec {
+  return { flags, begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } };
+}
+
+/** numkeys at argv[index], the keys after it. */
+function sourcesSpec(index: number): KeySpec {
+  return { flags: ['RO', 'access'], begin: { index }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } };
+}
+
+const DESTINATION_SPEC: KeySpec = { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } };
+const KEY_ARG: ArgSpec = { name: 'key', type: 'key', keySpecIndex: 0 };
+const NUMKEYS_ARG: ArgSpec = { name: 'numkeys', type: 'integer' };
+const WITHSCORES_ARG: ArgSpec = { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true };
+const AGGREGATE_ARG: ArgSpec = { name: 'aggregate', type: 'oneof', token: 'AGGREGATE', optional: true, args: [
+  { name: 'sum', type: 'pure-token', token: 'SUM' },
+  { name: 'min', type: 'pure-token', token: 'MIN' },
+  { name: 'max', type: 'pure-token', token: 'MAX' },
+] };
+
 export const sortedSetCommands: CommandSpec[] = [
   {
     name: 'zadd',
@@ -1034,9 +1056,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'update']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Add one or more members to a sorted set, or update its score if it already exists',
     complexity: 'O(log(N)) for each item added, where N is the number of elements in the sorted set.',
@@ -1046,7 +1068,7 @@ export const sortedSetCommands: CommandSpec[] = [
       ['6.2.0', 'Added the `GT` and `LT` options.'],
     ],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'condition', type: 'oneof', optional: true, since: '3.0.2', args: [
         { name: 'nx', type: 'pure-token', token: 'NX' },
         { name: 'xx', type: 'pure-token', token: 'XX' },
@@ -1070,14 +1092,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'denyoom', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RW', 'access', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'access', 'update']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Increment the score of a member in a sorted set',
     complexity: 'O(log(N)) where N is the number of elements in the sorted set.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'increment', type: 'integer' },
       { name: 'member', type: 'string' },
     ],
@@ -1089,14 +1111,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Get the score associated with the given member in a sorted set',
     complexity: 'O(1)',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'member', type: 'string' },
     ],
     handler: zscoreCommand,
@@ -1107,14 +1129,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Get the score associated with the given members in a sorted set',
     complexity: 'O(N) where N is the number of members being requested.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'member', type: 'string', multiple: true },
     ],
     handler: zmscoreCommand,
@@ -1125,14 +1147,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Get the number of members in a sorted set',
     complexity: 'O(1)',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
     ],
     handler: zcardCommand,
   },
@@ -1142,14 +1164,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.0.0',
     summary: 'Count the members in a sorted set with scores within the given values',
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'min', type: 'double' },
       { name: 'max', type: 'double' },
     ],
@@ -1161,14 +1183,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.8.9',
     summary: 'Count the number of members in a sorted set between a given lexicographical range',
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'min', type: 'string' },
       { name: 'max', type: 'string' },
     ],
@@ -1180,14 +1202,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.0.0',
     summary: 'Determine the index of a member in a sorted set',
     complexity: 'O(log(N))',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'member', type: 'string' },
     ],
     handler: zrankCommand,
@@ -1198,14 +1220,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'fast'],
     acl: ['read', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.0.0',
     summary: 'Determine the index of a member in a sorted set, with scores ordered from high to low',
     complexity: 'O(log(N))',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'member', type: 'string' },
     ],
     handler: zrevrankCommand,
@@ -1216,9 +1238,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Return a range of members in a sorted set',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.',
@@ -1226,7 +1248,7 @@ export const sortedSetCommands: CommandSpec[] = [
       ['6.2.0', 'Added the `REV`, `BYSCORE`, `BYLEX` and `LIMIT` options.'],
     ],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'start', type: 'string' },
       { name: 'stop', type: 'string' },
       { name: 'sortby', type: 'oneof', optional: true, since: '6.2.0', args: [
@@ -1238,7 +1260,7 @@ export const sortedSetCommands: CommandSpec[] = [
         { name: 'offset', type: 'integer' },
         { name: 'count', type: 'integer' },
       ] },
-      { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+      WITHSCORES_ARG,
     ],
     handler: zrangeCommand,
   },
@@ -1248,10 +1270,10 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'denyoom'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['OW', 'update']),
       { flags: ['RO', 'access'], begin: { index: 2 }, find: { lastKey: 0, step: 1, limit: 0 } },
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Store a range of members from sorted set into another key',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements stored into the destination key.',
@@ -1278,9 +1300,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.0.5',
     summary: 'Return a range of members in a sorted set, by score',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
@@ -1291,7 +1313,7 @@ export const sortedSetCommands: CommandSpec[] = [
       ['2.0.0', 'Added the `WITHSCORES` modifier.'],
     ],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'min', type: 'double' },
       { name: 'max', type: 'double' },
       { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true, since: '2.0.0' },
@@ -1308,9 +1330,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.2.0',
     summary: 'Return a range of members in a sorted set, by score, with scores ordered from high to low',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
@@ -1321,10 +1343,10 @@ export const sortedSetCommands: CommandSpec[] = [
       ['2.1.6', '`min` and `max` can be exclusive.'],
     ],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'max', type: 'double' },
       { name: 'min', type: 'double' },
-      { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+      WITHSCORES_ARG,
       { name: 'offset_count', type: 'block', token: 'LIMIT', optional: true, args: [
         { name: 'offset', type: 'integer' },
         { name: 'count', type: 'integer' },
@@ -1338,9 +1360,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.8.9',
     summary: 'Return a range of members in a sorted set, by lexicographical range',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
@@ -1348,7 +1370,7 @@ export const sortedSetCommands: CommandSpec[] = [
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `BYLEX` argument',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'min', type: 'string' },
       { name: 'max', type: 'string' },
       { name: 'offset_count', type: 'block', token: 'LIMIT', optional: true, args: [
@@ -1364,9 +1386,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.8.9',
     summary: 'Return a range of members in a sorted set, by lexicographical range, ordered from higher to lower strings.',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements being returned. If M is constant (e.g. always asking for the first 10 elements with LIMIT), you can consider it O(log(N)).',
@@ -1374,7 +1396,7 @@ export const sortedSetCommands: CommandSpec[] = [
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `REV` and `BYLEX` arguments',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'max', type: 'string' },
       { name: 'min', type: 'string' },
       { name: 'offset_count', type: 'block', token: 'LIMIT', optional: true, args: [
@@ -1390,9 +1412,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Return a range of members in a sorted set, by index, with scores ordered from high to low',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements returned.',
@@ -1400,10 +1422,10 @@ export const sortedSetCommands: CommandSpec[] = [
     deprecatedSince: '6.2.0',
     replacedBy: '`ZRANGE` with the `REV` argument',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'start', type: 'integer' },
       { name: 'stop', type: 'integer' },
-      { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+      WITHSCORES_ARG,
     ],
     handler: zrevrangeCommand,
   },
@@ -1413,9 +1435,9 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'delete']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Remove one or more members from a sorted set',
     complexity: 'O(M*log(N)) with N being the number of elements in the sorted set and M the number of elements to be removed.',
@@ -1423,7 +1445,7 @@ export const sortedSetCommands: CommandSpec[] = [
       ['2.4.0', 'Accepts multiple elements.'],
     ],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'member', type: 'string', multiple: true },
     ],
     handler: zremCommand,
@@ -1434,14 +1456,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'delete']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.0.0',
     summary: 'Remove all members in a sorted set within the given indexes',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'start', type: 'integer' },
       { name: 'stop', type: 'integer' },
     ],
@@ -1453,14 +1475,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'delete']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '1.2.0',
     summary: 'Remove all members in a sorted set within the given scores',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'min', type: 'double' },
       { name: 'max', type: 'double' },
     ],
@@ -1472,14 +1494,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RW', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'delete']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.8.9',
     summary: 'Remove all members in a sorted set between the given lexicographical range',
     complexity: 'O(log(N)+M) with N being the number of elements in the sorted set and M the number of elements removed by the operation.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'min', type: 'string' },
       { name: 'max', type: 'string' },
     ],
@@ -1491,14 +1513,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'access', 'delete']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '5.0.0',
     summary: 'Remove and return members with the lowest scores in a sorted set',
     complexity: 'O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'count', type: 'integer', optional: true },
     ],
     handler: zpopminCommand,
@@ -1509,14 +1531,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'fast'],
     acl: ['write', 'sortedset', 'fast'],
     keySpecs: [
-      { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RW', 'access', 'delete']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '5.0.0',
     summary: 'Remove and return members with the highest scores in a sorted set',
     complexity: 'O(log(N)*M) with N being the number of elements in the sorted set, and M being the number of elements popped.',
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'count', type: 'integer', optional: true },
     ],
     handler: zpopmaxCommand,
@@ -1529,12 +1551,12 @@ export const sortedSetCommands: CommandSpec[] = [
     keySpecs: [
       { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '7.0.0',
     summary: 'Remove and return members with scores in a sorted set',
     complexity: 'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
     args: [
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
       { name: 'where', type: 'oneof', args: [
         { name: 'min', type: 'pure-token', token: 'MIN' },
@@ -1552,7 +1574,7 @@ export const sortedSetCommands: CommandSpec[] = [
     keySpecs: [
       { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2, step: 1, limit: 0 } },
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '5.0.0',
     summary: 'Remove and return the member with the lowest score from one or more sorted sets, or block until one is available',
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
@@ -1573,7 +1595,7 @@ export const sortedSetCommands: CommandSpec[] = [
     keySpecs: [
       { flags: ['RW', 'access', 'delete'], begin: { index: 1 }, find: { lastKey: -2, step: 1, limit: 0 } },
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '5.0.0',
     summary: 'Remove and return the member with the highest score from one or more sorted sets, or block until one is available',
     complexity: 'O(log(N)) with N being the number of elements in the sorted set.',
@@ -1594,13 +1616,13 @@ export const sortedSetCommands: CommandSpec[] = [
     keySpecs: [
       { flags: ['RW', 'access', 'delete'], begin: { index: 2 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '7.0.0',
     summary: 'Remove and return members with scores in a sorted set or block until one is available',
     complexity: 'O(K) + O(M*log(N)) where K is the number of provided keys, N being the number of elements in the sorted set, and M being the number of elements popped.',
     args: [
       { name: 'timeout', type: 'double' },
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
       { name: 'where', type: 'oneof', args: [
         { name: 'min', type: 'pure-token', token: 'MIN' },
@@ -1616,22 +1638,18 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'movablekeys'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      sourcesSpec(1),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Add multiple sorted sets',
     complexity: 'O(N)+O(M*log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.',
     args: [
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
       { name: 'weight', type: 'integer', token: 'WEIGHTS', optional: true, multiple: true },
-      { name: 'aggregate', type: 'oneof', token: 'AGGREGATE', optional: true, args: [
-        { name: 'sum', type: 'pure-token', token: 'SUM' },
-        { name: 'min', type: 'pure-token', token: 'MIN' },
-        { name: 'max', type: 'pure-token', token: 'MAX' },
-      ] },
-      { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+      AGGREGATE_ARG,
+      WITHSCORES_ARG,
     ],
     handler: zunionCommand,
   },
@@ -1641,22 +1659,18 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'movablekeys'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      sourcesSpec(1),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Intersect multiple sorted sets',
     complexity: 'O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.',
     args: [
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
       { name: 'weight', type: 'integer', token: 'WEIGHTS', optional: true, multiple: true },
-      { name: 'aggregate', type: 'oneof', token: 'AGGREGATE', optional: true, args: [
-        { name: 'sum', type: 'pure-token', token: 'SUM' },
-        { name: 'min', type: 'pure-token', token: 'MIN' },
-        { name: 'max', type: 'pure-token', token: 'MAX' },
-      ] },
-      { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+      AGGREGATE_ARG,
+      WITHSCORES_ARG,
     ],
     handler: zinterCommand,
   },
@@ -1666,16 +1680,16 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'movablekeys'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      sourcesSpec(1),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Subtract multiple sorted sets',
     complexity: 'O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.',
     args: [
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
-      { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+      WITHSCORES_ARG,
     ],
     handler: zdiffCommand,
   },
@@ -1685,23 +1699,19 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'denyoom', 'movablekeys'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RO', 'access'], begin: { index: 2 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      DESTINATION_SPEC,
+      sourcesSpec(2),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.0.0',
     summary: 'Add multiple sorted sets and store the resulting sorted set in a new key',
     complexity: 'O(N)+O(M log(M)) with N being the sum of the sizes of the input sorted sets, and M being the number of elements in the resulting sorted set.',
     args: [
       { name: 'destination', type: 'key', keySpecIndex: 0 },
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 1, multiple: true },
       { name: 'weight', type: 'integer', token: 'WEIGHTS', optional: true, multiple: true },
-      { name: 'aggregate', type: 'oneof', token: 'AGGREGATE', optional: true, args: [
-        { name: 'sum', type: 'pure-token', token: 'SUM' },
-        { name: 'min', type: 'pure-token', token: 'MIN' },
-        { name: 'max', type: 'pure-token', token: 'MAX' },
-      ] },
+      AGGREGATE_ARG,
     ],
     handler: zunionstoreCommand,
   },
@@ -1711,23 +1721,19 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'denyoom', 'movablekeys'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RO', 'access'], begin: { index: 2 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      DESTINATION_SPEC,
+      sourcesSpec(2),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.0.0',
     summary: 'Intersect multiple sorted sets and store the resulting sorted set in a new key',
     complexity: 'O(N*K)+O(M*log(M)) worst case with N being the smallest input sorted set, K being the number of input sorted sets and M being the number of elements in the resulting sorted set.',
     args: [
       { name: 'destination', type: 'key', keySpecIndex: 0 },
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 1, multiple: true },
       { name: 'weight', type: 'integer', token: 'WEIGHTS', optional: true, multiple: true },
-      { name: 'aggregate', type: 'oneof', token: 'AGGREGATE', optional: true, args: [
-        { name: 'sum', type: 'pure-token', token: 'SUM' },
-        { name: 'min', type: 'pure-token', token: 'MIN' },
-        { name: 'max', type: 'pure-token', token: 'MAX' },
-      ] },
+      AGGREGATE_ARG,
     ],
     handler: zinterstoreCommand,
   },
@@ -1737,16 +1743,16 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['write', 'denyoom', 'movablekeys'],
     acl: ['write', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['OW', 'update'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
-      { flags: ['RO', 'access'], begin: { index: 2 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      DESTINATION_SPEC,
+      sourcesSpec(2),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Subtract multiple sorted sets and store the resulting sorted set in a new key',
     complexity: 'O(L + (N-K)log(N)) worst case where L is the total number of elements in all the sets, N is the size of the first set, and K is the size of the result set.',
     args: [
       { name: 'destination', type: 'key', keySpecIndex: 0 },
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 1, multiple: true },
     ],
     handler: zdiffstoreCommand,
@@ -1757,14 +1763,14 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly', 'movablekeys'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { keyNumIdx: 0, firstKey: 1, step: 1 } },
+      sourcesSpec(1),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '7.0.0',
     summary: 'Intersect multiple sorted sets and return the cardinality of the result',
     complexity: 'O(N*K) worst case with N being the smallest input sorted set, K being the number of input sorted sets.',
     args: [
-      { name: 'numkeys', type: 'integer' },
+      NUMKEYS_ARG,
       { name: 'key', type: 'key', keySpecIndex: 0, multiple: true },
       { name: 'limit', type: 'integer', token: 'LIMIT', optional: true },
     ],
@@ -1776,18 +1782,18 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '6.2.0',
     summary: 'Get one or multiple random elements from a sorted set',
     complexity: 'O(N) where N is the number of elements returned',
     tips: ['nondeterministic_output'],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'options', type: 'block', optional: true, args: [
         { name: 'count', type: 'integer' },
-        { name: 'withscores', type: 'pure-token', token: 'WITHSCORES', optional: true },
+        WITHSCORES_ARG,
       ] },
     ],
     handler: zrandmemberCommand,
@@ -1798,15 +1804,15 @@ export const sortedSetCommands: CommandSpec[] = [
     flags: ['readonly'],
     acl: ['read', 'sortedset', 'slow'],
     keySpecs: [
-      { flags: ['RO', 'access'], begin: { index: 1 }, find: { lastKey: 0, step: 1, limit: 0 } },
+      firstKey(['RO', 'access']),
     ],
-    group: 'sorted-set',
+    group: GROUP,
     since: '2.8.0',
     summary: 'Incrementally iterate sorted sets elements and associated scores',
     complexity: 'O(1) for every call. O(N) for a complete iteration, including enough command calls for the cursor to return back to 0. N is the number of elements inside the collection..',
     tips: ['nondeterministic_output'],
     args: [
-      { name: 'key', type: 'key', keySpecIndex: 0 },
+      KEY_ARG,
       { name: 'cursor', type: 'integer' },
       { name: 'pattern', type: 'pattern', token: 'MATCH', optional: true },
       { name: 'count', type: 'integer', token: 'COUNT', optional: true },
