@@ -257,6 +257,59 @@ describe('the command pages', () => {
     ]);
   });
 
+  it('set operations: WEIGHTS, AGGREGATE, plain sets as inputs with score 1, NaN sums as 0', async () => {
+    await h.reset();
+    await all([
+      ['ZADD', 'za', '1', 'a', '2', 'b', '3', 'c', 'inf', 'i'],
+      ['ZADD', 'zb', '10', 'b', '20', 'c', '30', 'd', '-inf', 'i'],
+      ['SADD', 'set', 'a', 'd', 'x', 'i'],
+      ['SET', 'str', 'v'],
+      ['ZUNION', '2', 'za', 'zb', 'WITHSCORES'],
+      ['ZUNION', '3', 'za', 'zb', 'set', 'WEIGHTS', '2', '0.5', '10', 'WITHSCORES'],
+      ['ZUNION', '2', 'za', 'zb', 'AGGREGATE', 'MIN', 'WITHSCORES'],
+      ['ZUNION', '2', 'za', 'zb', 'AGGREGATE', 'max', 'WITHSCORES'],
+      ['ZUNION', '2', 'za', 'zb', 'WEIGHTS', '0', '1', 'WITHSCORES'],
+      ['ZINTER', '2', 'za', 'zb', 'WITHSCORES'],
+      ['ZINTER', '2', 'za', 'set', 'WITHSCORES'],
+      ['ZINTER', '3', 'za', 'zb', 'set'],
+      ['ZDIFF', '2', 'za', 'set', 'WITHSCORES'],
+      ['ZDIFF', '2', 'set', 'za', 'WITHSCORES'],
+      ['ZDIFF', '2', 'za', 'zb', 'WEIGHTS', '1', '1'],
+      ['ZUNIONSTORE', 'out', '2', 'za', 'set'],
+      ['ZRANGE', 'out', '0', '-1', 'WITHSCORES'],
+      ['ZINTERSTORE', 'out', '2', 'za', 'zb', 'WEIGHTS', '1', '2', 'AGGREGATE', 'SUM'],
+      ['ZRANGE', 'out', '0', '-1', 'WITHSCORES'],
+      ['ZDIFFSTORE', 'out', '2', 'za', 'zb'],
+      ['ZRANGE', 'out', '0', '-1', 'WITHSCORES'],
+      ['ZINTERSTORE', 'out', '2', 'za', 'nokey'],
+      ['EXISTS', 'out'],
+      ['ZINTERCARD', '2', 'za', 'zb'],
+      ['ZINTERCARD', '2', 'za', 'set', 'LIMIT', '1'],
+      ['ZINTERCARD', '3', 'za', 'zb', 'set', 'LIMIT', '0'],
+      ['ZUNION', '2', 'za', 'str'],
+      ['ZUNIONSTORE', 'out', '2', 'za', 'str'],
+      ['ZUNION', '0', 'za'],
+      ['ZUNION', '3', 'za', 'zb'],
+      ['ZUNION', '2', 'za', 'zb', 'WEIGHTS', '1'],
+      ['ZUNION', '2', 'za', 'zb', 'WEIGHTS', '1', 'x'],
+      ['ZUNION', '2', 'za', 'zb', 'AGGREGATE', 'AVG'],
+      ['ZUNIONSTORE', 'out', '2', 'za', 'zb', 'WITHSCORES'],
+      ['ZDIFF', '1', 'za', 'AGGREGATE', 'SUM'],
+    ]);
+  });
+
+  it('WATCH sees real changes only: a ZADD, ZINCRBY 0 or ZREM that changes nothing leaves EXEC alone', async () => {
+    await h.reset();
+    const a = await h.pair();
+    const b = await h.pair();
+    await all([['ZADD', 'k', '1', 'x']], 'exact', b);
+    for (const noop of [['ZADD', 'k', '1', 'x'], ['ZINCRBY', 'k', '0', 'x'], ['ZREM', 'k', 'nope'], ['ZADD', 'k', 'NX', '5', 'x'], ['ZREMRANGEBYSCORE', 'k', '5', '6'], ['ZADD', 'k', 'XX', 'GT', '0', 'x'], ['ZADD', 'k', 'CH', '2', 'x']]) {
+      await all([['WATCH', 'k']], 'exact', a);
+      await all([noop], 'exact', b);
+      await all([['MULTI'], ['ZCARD', 'k'], ['EXEC']], 'exact', a);
+    }
+  });
+
   it('RESP3 shapes: doubles, nested pairs', async () => {
     await h.reset();
     const p = await resp3();
