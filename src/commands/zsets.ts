@@ -15,7 +15,7 @@ import { formatDouble, parseDouble } from '../util/float.ts';
 import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import { parseScanCursor } from './keys.ts';
+import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import type { ArgSpec, CommandSpec, KeySpec, KeySpecFlag } from './spec.ts';
 
 const E_NAN = err('ERR resulting score is not a number (NaN)');
@@ -1002,24 +1002,11 @@ function zscanCommand(c: Client, argv: Bin[]): Reply {
   const zset = lookupZsetRead(c, argv[1]);
   if (zset === undefined) return ['0', []];
   if (zset instanceof ErrorReply) return zset;
-  let count = 10;
-  let pattern: Bin | null = null;
-  for (let i = 3; i < argv.length; i += 2) {
-    const hasValue = i + 1 < argv.length;
-    if (is(argv[i], 'COUNT') && hasValue) {
-      const n = parseLong(argv[i + 1]);
-      if (n === null) return E.notInteger;
-      if (n < 1) return E.syntax;
-      count = n;
-    } else if (is(argv[i], 'MATCH') && hasValue) {
-      pattern = argv[i + 1] === '*' ? null : argv[i + 1];
-    } else {
-      return E.syntax;
-    }
-  }
+  const options = parseScanOptions(argv, 3, false);
+  if (options instanceof ErrorReply) return options;
+  const { count, pattern } = options;
   const items: Bin[] = [];
-  const start = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
-  const next = zset.scan(start, count, (member, score) => {
+  const next = zset.scan(scanStart(cursor), count, (member, score) => {
     if (pattern === null || globMatch(pattern, member)) items.push(member, formatDouble(score));
   });
   return [String(next), items];
