@@ -5,7 +5,7 @@
 // cursors) beside the WebAssembly skiplist that answers every order question.
 import type { Bin } from '../bytes.ts';
 import { Dict } from '../keyspace/dict.ts';
-import { createWasmSkiplist } from '../wasm/skiplist.ts';
+import { createOrderedIndex } from '../wasm/index.ts';
 import { lexGteMin, lexLteMax } from '../wasm/ts/skiplist.ts';
 import type { LexRange, ScoreRange, ZOrderedIndex } from './zset-index.ts';
 import { ZListpack } from './zset-listpack.ts';
@@ -30,7 +30,7 @@ export class RedisZset implements RedisObject {
     if (skiplist) {
       this.lp = null;
       this.dict = new Dict<number>();
-      this.index = createWasmSkiplist();
+      this.index = createOrderedIndex();
     } else {
       this.lp = new ZListpack();
       this.index = this.lp;
@@ -196,7 +196,7 @@ export class RedisZset implements RedisObject {
   private toSkiplist(): void {
     const lp = this.lp!;
     const dict = new Dict<number>(Math.max(16, lp.length * 2));
-    const index = createWasmSkiplist();
+    const index = createOrderedIndex();
     for (let i = 0; i < lp.length; i++) {
       dict.set(lp.members[i], lp.scores[i]);
       index.insert(lp.members[i], lp.scores[i]);
