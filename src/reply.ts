@@ -117,4 +117,13 @@ export const E = {
   invalidExpire: (cmd: string) => err(`ERR invalid expire time in '${cmd}' command`),
   wrongArity: (cmd: string) => err(`ERR wrong number of arguments for '${cmd}' command`),
   timeoutNegative: err('ERR timeout is negative'),
+  invalidCursor: err('ERR invalid cursor'),
+  valueOutOfRange: err('ERR value is out of range'),
+  mustBePositive: err('ERR value is out of range, must be positive'),
+  /** A count whose negation would not fit an int64 (HRANDFIELD/SRANDMEMBER/ZRANDMEMBER -2^63). */
+  countOutOfRange: err('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807'),
+  numkeysPositive: err('ERR numkeys should be greater than 0'),
+  countPositive: err('ERR count should be greater than 0'),
+  limitNegative: err("ERR LIMIT can't be negative"),
+  nanOrInfinity: err('ERR increment would produce NaN or Infinity'),
 } as const;

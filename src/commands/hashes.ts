@@ -3,7 +3,6 @@
 // hides whether a listpack or a table holds it.
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
-import type { KeyspaceHooks } from '../keyspace/database.ts';
 import { E, ErrorReply, MapReply, OK, err, type Reply } from '../reply.ts';
 import { RedisHash, type HashLimits } from '../types/hash.ts';
 import { incrByFloat, isInfinite, parseLongDouble } from '../util/float.ts';
@@ -11,23 +10,16 @@ import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
+import { notify } from './events.ts';
 import type { ArgSpec, CommandSpec, KeySpecFlag } from './spec.ts';
 
 const E_NOT_INTEGER_VALUE = err('ERR hash value is not an integer');
 const E_NOT_FLOAT_VALUE = err('ERR hash value is not a float');
 const E_NAN_OR_INF_INCR = err('ERR value is NaN or Infinity');
-const E_NAN_OR_INF_RESULT = err('ERR increment would produce NaN or Infinity');
-const E_OUT_OF_RANGE = err('ERR value is out of range');
-const E_COUNT_RANGE = err('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807');
-const E_INVALID_CURSOR = err('ERR invalid cursor');
 
 /** Keyspace notification classes (notify-keyspace-events letters). */
 const NOTIFY_GENERIC = 'g';
 const NOTIFY_HASH = 'h';
-
-function notify(c: Client, cls: string, event: string, key: Bin): void {
-  (c.engine as KeyspaceHooks).notify(cls, event, key, c.db.id);
-}
 
 function limits(c: Client): HashLimits {
   const config = c.engine.config;
@@ -153,7 +145,7 @@ function hincrbyfloatCommand(c: Client, argv: Bin[]): Reply {
   const found = lookupHashWrite(c, key);
   if (found instanceof ErrorReply) return found;
   const r = incrByFloat(found?.get(field) ?? null, argv[3]);
-  if ('error' in r) return r.error === 'nan-or-inf' ? E_NAN_OR_INF_RESULT : E_NOT_FLOAT_VALUE;
+  if ('error' in r) return r.error === 'nan-or-inf' ? E.nanOrInfinity : E_NOT_FLOAT_VALUE;
   const hash = found ?? new RedisHash();
   hash.set(field, r.value, limits(c));
   written(c, key, hash, found === undefined, 'hincrbyfloat', 1);
@@ -232,10 +224,10 @@ function hrandfieldCommand(c: Client, argv: Bin[]): Reply {
   if (argv.length >= 3) {
     const l = parseInt64(argv[2]);
     if (l === null) return E.notInteger;
-    if (l === INT64_MIN) return E_COUNT_RANGE;
+    if (l === INT64_MIN) return E.countOutOfRange;
     if (argv.length > 4 || (argv.length === 4 && !is(argv[3], 'WITHVALUES'))) return E.syntax;
     const withValues = argv.length === 4;
-    if (withValues && (l < -LONG_MAX_HALF || l > LONG_MAX_HALF)) return E_OUT_OF_RANGE;
+    if (withValues && (l < -LONG_MAX_HALF || l > LONG_MAX_HALF)) return E.valueOutOfRange;
     return hrandfieldWithCount(c, argv[1], l, withValues);
   }
   const hash = lookupHashRead(c, argv[1]);
@@ -297,7 +289,7 @@ function hrandfieldWithCount(c: Client, key: Bin, l: bigint, withValues: boolean
 
 function hscanCommand(c: Client, argv: Bin[]): Reply {
   const cursor = parseScanCursor(argv[2]);
-  if (cursor === null) return E_INVALID_CURSOR;
+  if (cursor === null) return E.invalidCursor;
   const hash = lookupHashRead(c, argv[1]);
   if (hash === undefined) return ['0', []];
   if (hash instanceof ErrorReply) return hash;

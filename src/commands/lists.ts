@@ -3,32 +3,25 @@
 // checks run in Redis's order, so that of two problems the same error wins.
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
-import type { KeyspaceHooks } from '../keyspace/database.ts';
 import { BLOCKED, blockClient, parseTimeout, type ServeBlocked } from '../keyspace/blocking.ts';
 import { E, ErrorReply, NULL_ARRAY, OK, err, type Reply } from '../reply.ts';
 import { ListValue } from '../types/list.ts';
 import { parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
+import { notify } from './events.ts';
 import type { ArgSpec, CommandSpec, Handler, KeySpec, KeySpecFlag } from './spec.ts';
 
-const E_NOT_POSITIVE = err('ERR value is out of range, must be positive');
 const E_RANK_ZERO = err(
   "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list",
 );
 const E_COUNT_NEGATIVE = err("ERR COUNT can't be negative");
 const E_MAXLEN_NEGATIVE = err("ERR MAXLEN can't be negative");
-const E_NUMKEYS = err('ERR numkeys should be greater than 0');
-const E_COUNT_POSITIVE = err('ERR count should be greater than 0');
 
 /** Which end of a list: Redis's LIST_HEAD (LEFT) and LIST_TAIL (RIGHT). */
 type End = 'left' | 'right';
 
 const NOTIFY_GENERIC = 'g';
 const NOTIFY_LIST = 'l';
-
-function notify(c: Client, cls: string, event: string, key: Bin): void {
-  (c.engine as KeyspaceHooks).notify(cls, event, key, c.db.id);
-}
 
 /** The list at `key` for a write: undefined when missing, WRONGTYPE for another type. */
 function listForWrite(c: Client, key: Bin): ListValue | undefined | ErrorReply {
@@ -138,7 +131,7 @@ function popGeneric(c: Client, argv: Bin[], end: End): Reply {
   const hasCount = argv.length === 3;
   let count = 0;
   if (hasCount) {
-    const n = longAtLeast(argv[2], 0, E_NOT_POSITIVE);
+    const n = longAtLeast(argv[2], 0, E.mustBePositive);
     if (n instanceof ErrorReply) return n;
     count = n;
   }
@@ -189,7 +182,7 @@ interface MpopArgs {
 
 /** lmpopGenericCommand's parsing: numkeys at argv[numkeysIdx], keys, LEFT|RIGHT, [COUNT n]. */
 function parseMpop(argv: Bin[], numkeysIdx: number): MpopArgs | ErrorReply {
-  const numkeys = longAtLeast(argv[numkeysIdx], 1, E_NUMKEYS);
+  const numkeys = longAtLeast(argv[numkeysIdx], 1, E.numkeysPositive);
   if (numkeys instanceof ErrorReply) return numkeys;
   const whereIdx = numkeysIdx + numkeys + 1;
   if (whereIdx >= argv.length) return E.syntax;
@@ -198,7 +191,7 @@ function parseMpop(argv: Bin[], numkeysIdx: number): MpopArgs | ErrorReply {
   let count = -1;
   for (let j = whereIdx + 1; j < argv.length; j++) {
     if (count === -1 && is(argv[j], 'COUNT') && j + 1 < argv.length) {
-      const n = longAtLeast(argv[++j], 1, E_COUNT_POSITIVE);
+      const n = longAtLeast(argv[++j], 1, E.countPositive);
       if (n instanceof ErrorReply) return n;
       count = n;
     } else {

@@ -5,21 +5,16 @@
 // encoding a *STORE result gets and the order an answer comes in follow Redis's.
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
-import type { KeyspaceHooks } from '../keyspace/database.ts';
 import { E, ErrorReply, SetReply, err, type Reply } from '../reply.ts';
 import { RedisSet } from '../types/set.ts';
 import { globMatch } from '../util/glob.ts';
 import { INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
+import { notify } from './events.ts';
 import type { ArgSpec, CommandSpec, KeySpec } from './spec.ts';
 
-const E_POSITIVE = err('ERR value is out of range, must be positive');
-const E_COUNT_RANGE = err('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807');
-const E_NUMKEYS = err('ERR numkeys should be greater than 0');
 const E_NUMKEYS_ARGS = err("ERR Number of keys can't be greater than number of args");
-const E_LIMIT = err("ERR LIMIT can't be negative");
-const E_INVALID_CURSOR = err('ERR invalid cursor');
 
 /**
  * SPOP with a count draws the survivors into a new set instead of drawing the answer, once there
@@ -32,10 +27,6 @@ const SRANDMEMBER_SUB_STRATEGY_MUL = 3;
 /** Keyspace notification classes (notify-keyspace-events letters). */
 const NOTIFY_GENERIC = 'g';
 const NOTIFY_SET = 's';
-
-function notify(c: Client, cls: string, event: string, key: Bin): void {
-  (c.engine as KeyspaceHooks).notify(cls, event, key, c.db.id);
-}
 
 function maxIntset(c: Client): number {
   return c.engine.config.getNumber('set-max-intset-entries');
@@ -171,7 +162,7 @@ function spopCommand(c: Client, argv: Bin[]): Reply {
 
 function spopWithCount(c: Client, argv: Bin[]): Reply {
   const l = parseLong(argv[2]);
-  if (l === null || l < 0) return E_POSITIVE;
+  if (l === null || l < 0) return E.mustBePositive;
   const key = argv[1];
   const set = lookupSetWrite(c, key);
   if (set === undefined) return setReply([]);
@@ -220,7 +211,7 @@ function srandmemberCommand(c: Client, argv: Bin[]): Reply {
 function srandmemberWithCount(c: Client, argv: Bin[]): Reply {
   const l = parseInt64(argv[2]);
   if (l === null) return E.notInteger;
-  if (l === INT64_MIN) return E_COUNT_RANGE;
+  if (l === INT64_MIN) return E.countOutOfRange;
   const set = lookupSetRead(c, argv[1]);
   if (set === undefined) return [];
   if (set instanceof ErrorReply) return set;
@@ -373,13 +364,13 @@ function sinterstoreCommand(c: Client, argv: Bin[]): Reply {
 
 function sintercardCommand(c: Client, argv: Bin[]): Reply {
   const numkeys = parseLong(argv[1]);
-  if (numkeys === null || numkeys < 1) return E_NUMKEYS;
+  if (numkeys === null || numkeys < 1) return E.numkeysPositive;
   if (numkeys > argv.length - 2) return E_NUMKEYS_ARGS;
   let limit = 0;
   for (let j = 2 + numkeys; j < argv.length; j++) {
     if (is(argv[j], 'LIMIT') && j + 1 < argv.length) {
       const l = parseLong(argv[++j]);
-      if (l === null || l < 0) return E_LIMIT;
+      if (l === null || l < 0) return E.limitNegative;
       limit = l;
     } else {
       return E.syntax;
@@ -431,7 +422,7 @@ function smembersCommand(c: Client, argv: Bin[]): Reply {
 
 function sscanCommand(c: Client, argv: Bin[]): Reply {
   const cursor = parseScanCursor(argv[2]);
-  if (cursor === null) return E_INVALID_CURSOR;
+  if (cursor === null) return E.invalidCursor;
   const set = lookupSetRead(c, argv[1]);
   if (set === undefined) return ['0', []];
   if (set instanceof ErrorReply) return set;

@@ -3,16 +3,16 @@
 // run in Redis's order, so that of two problems the same error wins.
 import { MAX_BIN_LENGTH, type Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
-import { META_PLAIN, META_RAW, type ExpireTime, type KeyspaceHooks, type SetKeyOptions } from '../keyspace/database.ts';
+import { META_PLAIN, META_RAW, type ExpireTime, type SetKeyOptions } from '../keyspace/database.ts';
 import { E, ErrorReply, MapReply, OK, err, type Reply } from '../reply.ts';
 import { incrByFloat } from '../util/float.ts';
 import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } from '../util/number.ts';
 import { LcsError, lcs } from '../wasm/index.ts';
+import { notify } from './events.ts';
 import type { CommandSpec } from './spec.ts';
 
 const E_TOO_BIG = err('ERR string exceeds maximum allowed size (proto-max-bulk-len)');
 const E_OFFSET = err('ERR offset is out of range');
-const E_NAN_OR_INF = err('ERR increment would produce NaN or Infinity');
 const E_DECR_OVERFLOW = err('ERR decrement would overflow');
 const E_LCS_TYPES = err('ERR The specified keys must contain string values');
 const E_LCS_LEN_AND_IDX = err('ERR If you want both the length and indexes, please just use IDX.');
@@ -24,10 +24,6 @@ const RAW: SetKeyOptions = { repr: META_RAW };
 /** Keyspace notification classes (notify-keyspace-events letters). */
 const NOTIFY_GENERIC = 'g';
 const NOTIFY_STRING = '$';
-
-function notify(c: Client, cls: string, event: string, key: Bin): void {
-  (c.engine as KeyspaceHooks).notify(cls, event, key, c.db.id);
-}
 
 function maxBulkLen(c: Client): number {
   return c.engine.config.getNumber('proto-max-bulk-len');
@@ -419,7 +415,7 @@ function incrbyfloatCommand(c: Client, argv: Bin[]): Reply {
   const old = c.db.lookupWrite(key);
   if (old !== undefined && typeof old !== 'string') return E.wrongType;
   const r = incrByFloat(old ?? null, argv[2]);
-  if ('error' in r) return r.error === 'nan-or-inf' ? E_NAN_OR_INF : E.notFloat;
+  if ('error' in r) return r.error === 'nan-or-inf' ? E.nanOrInfinity : E.notFloat;
   // Redis stores the formatted result as a plain string (never int-encoded), keeping the TTL.
   if (old === undefined) c.db.setKey(key, r.value, PLAIN);
   else c.db.replaceValue(key, r.value, META_PLAIN);

@@ -6,7 +6,6 @@
 import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
 import { blockClient, parseTimeout, type ServeBlocked } from '../keyspace/blocking.ts';
-import type { KeyspaceHooks } from '../keyspace/database.ts';
 import { DoubleReply, E, ErrorReply, NULL_ARRAY, err, type Reply } from '../reply.ts';
 import type { RedisObject } from '../types/value.ts';
 import type { LexBound, LexRange, ScoreRange } from '../types/zset-index.ts';
@@ -16,6 +15,7 @@ import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
+import { notify } from './events.ts';
 import type { ArgSpec, CommandSpec, KeySpec, KeySpecFlag } from './spec.ts';
 
 const E_NAN = err('ERR resulting score is not a number (NaN)');
@@ -26,21 +26,10 @@ const E_SCORE_RANGE = err('ERR min or max is not a float');
 const E_LEX_RANGE = err('ERR min or max not valid string range item');
 const E_LIMIT_RANK = err('ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX');
 const E_WITHSCORES_LEX = err('ERR syntax error, WITHSCORES not supported in combination with BYLEX');
-const E_POSITIVE = err('ERR value is out of range, must be positive');
-const E_NUMKEYS = err('ERR numkeys should be greater than 0');
-const E_COUNT = err('ERR count should be greater than 0');
 const E_WEIGHT = err('ERR weight value is not a float');
-const E_LIMIT_NEGATIVE = err("ERR LIMIT can't be negative");
-const E_OUT_OF_RANGE = err('ERR value is out of range');
-const E_COUNT_RANGE = err('ERR value is out of range, value must between -9223372036854775807 and 9223372036854775807');
-const E_INVALID_CURSOR = err('ERR invalid cursor');
 
 const NOTIFY_GENERIC = 'g';
 const NOTIFY_ZSET = 'z';
-
-function notify(c: Client, cls: string, event: string, key: Bin): void {
-  (c.engine as KeyspaceHooks).notify(cls, event, key, c.db.id);
-}
 
 function limits(c: Client): ZsetLimits {
   const config = c.engine.config;
@@ -134,7 +123,7 @@ function parseLexRange(minArg: Bin, maxArg: Bin): LexRange | null {
 /** getPositiveLongFromObjectOrReply. */
 function positiveArg(arg: Bin, msg?: ErrorReply): number | ErrorReply {
   const v = parseLong(arg);
-  return v === null || v < 0 ? (msg ?? E_POSITIVE) : v;
+  return v === null || v < 0 ? (msg ?? E.mustBePositive) : v;
 }
 
 /** getRangeLongFromObjectOrReply(1, LONG_MAX) with a message for both failures. */
@@ -657,7 +646,7 @@ interface MpopArgs {
 
 /** zmpopGenericCommand's parsing: numkeys key... MIN|MAX [COUNT count], numkeys at argv[at]. */
 function parseMpop(argv: Bin[], at: number): MpopArgs | ErrorReply {
-  const numkeys = atLeastOneArg(argv[at], E_NUMKEYS);
+  const numkeys = atLeastOneArg(argv[at], E.numkeysPositive);
   if (numkeys instanceof ErrorReply) return numkeys;
   const whereIdx = at + numkeys + 1;
   if (whereIdx >= argv.length) return E.syntax;
@@ -669,7 +658,7 @@ function parseMpop(argv: Bin[], at: number): MpopArgs | ErrorReply {
   for (let j = whereIdx + 1; j < argv.length; j++) {
     if (count === -1 && is(argv[j], 'COUNT') && j + 1 < argv.length) {
       j++;
-      const n = atLeastOneArg(argv[j], E_COUNT);
+      const n = atLeastOneArg(argv[j], E.countPositive);
       if (n instanceof ErrorReply) return n;
       count = n;
     } else {
@@ -870,7 +859,7 @@ function zsetOpGeneric(c: Client, argv: Bin[], dst: Bin | null, at: number, op: 
     const remaining = argv.length - j;
     if (cardOnly) {
       if (remaining < 2 || !is(argv[j], 'LIMIT')) return E.syntax;
-      const n = positiveArg(argv[j + 1], E_LIMIT_NEGATIVE);
+      const n = positiveArg(argv[j + 1], E.limitNegative);
       if (n instanceof ErrorReply) return n;
       limit = n;
       j += 2;
@@ -937,10 +926,10 @@ function zrandmemberCommand(c: Client, argv: Bin[]): Reply {
   if (argv.length >= 3) {
     const l = parseInt64(argv[2]);
     if (l === null) return E.notInteger;
-    if (l === INT64_MIN) return E_COUNT_RANGE;
+    if (l === INT64_MIN) return E.countOutOfRange;
     if (argv.length > 4 || (argv.length === 4 && !is(argv[3], 'WITHSCORES'))) return E.syntax;
     const withScores = argv.length === 4;
-    if (withScores && (l < -LONG_MAX_HALF || l > LONG_MAX_HALF)) return E_OUT_OF_RANGE;
+    if (withScores && (l < -LONG_MAX_HALF || l > LONG_MAX_HALF)) return E.valueOutOfRange;
     return zrandmemberWithCount(c, argv[1], l, withScores);
   }
   const zset = lookupZsetRead(c, argv[1]);
@@ -998,7 +987,7 @@ function zrandmemberWithCount(c: Client, key: Bin, l: bigint, withScores: boolea
 
 function zscanCommand(c: Client, argv: Bin[]): Reply {
   const cursor = parseScanCursor(argv[2]);
-  if (cursor === null) return E_INVALID_CURSOR;
+  if (cursor === null) return E.invalidCursor;
   const zset = lookupZsetRead(c, argv[1]);
   if (zset === undefined) return ['0', []];
   if (zset instanceof ErrorReply) return zset;
