@@ -11,6 +11,7 @@ import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } 
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import { notify } from './events.ts';
+import { parseRandomCount, samplePositions } from './random-sample.ts';
 import type { ArgSpec, CommandSpec, KeySpecFlag } from './spec.ts';
 
 const E_NOT_INTEGER_VALUE = err('ERR hash value is not an integer');
@@ -218,71 +219,28 @@ function hvalsCommand(c: Client, argv: Bin[]): Reply {
 
 // ---- HRANDFIELD ----
 
-const LONG_MAX_HALF = INT64_MAX / 2n;
-
 function hrandfieldCommand(c: Client, argv: Bin[]): Reply {
+  const random = (n: number): number => Math.floor(c.engine.host.random() * n);
   if (argv.length >= 3) {
-    const l = parseInt64(argv[2]);
-    if (l === null) return E.notInteger;
-    if (l === INT64_MIN) return E.countOutOfRange;
-    if (argv.length > 4 || (argv.length === 4 && !is(argv[3], 'WITHVALUES'))) return E.syntax;
-    const withValues = argv.length === 4;
-    if (withValues && (l < -LONG_MAX_HALF || l > LONG_MAX_HALF)) return E.valueOutOfRange;
-    return hrandfieldWithCount(c, argv[1], l, withValues);
+    const args = parseRandomCount(argv, 'WITHVALUES');
+    if (args instanceof ErrorReply) return args;
+    const hash = lookupHashRead(c, argv[1]);
+    if (hash === undefined) return [];
+    if (hash instanceof ErrorReply) return hash;
+    const nested = args.withValues && c.resp === 3;
+    const out: Reply[] = [];
+    // A listpack answers a distinct sample in its own order, as Redis's lpRandomPairsUnique does.
+    for (const i of samplePositions(hash.size, args.count, random, hash.encoding() === 'listpack')) {
+      if (nested) out.push([hash.fieldAt(i), hash.valueAt(i)]);
+      else if (args.withValues) out.push(hash.fieldAt(i), hash.valueAt(i));
+      else out.push(hash.fieldAt(i));
+    }
+    return out;
   }
   const hash = lookupHashRead(c, argv[1]);
   if (hash === undefined) return null;
   if (hash instanceof ErrorReply) return hash;
-  return hash.fieldAt(Math.floor(c.engine.host.random() * hash.size));
-}
-
-function hrandfieldWithCount(c: Client, key: Bin, l: bigint, withValues: boolean): Reply {
-  const hash = lookupHashRead(c, key);
-  if (hash === undefined) return [];
-  if (hash instanceof ErrorReply) return hash;
-  const size = hash.size;
-  const unique = l >= 0n;
-  const count = Number(unique ? l : -l);
-  if (count === 0) return [];
-  const nested = withValues && c.resp === 3;
-  const out: Reply[] = [];
-  const emit = (i: number): void => {
-    if (nested) out.push([hash.fieldAt(i), hash.valueAt(i)]);
-    else if (withValues) out.push(hash.fieldAt(i), hash.valueAt(i));
-    else out.push(hash.fieldAt(i));
-  };
-  const random = (n: number): number => Math.floor(c.engine.host.random() * n);
-  // Repetitions allowed (a negative count, or one field): independent draws, in draw order.
-  if (!unique || count === 1) {
-    for (let k = 0; k < count; k++) emit(random(size));
-    return out;
-  }
-  // As many as there are or more: the whole hash, in its own order.
-  if (count >= size) {
-    for (let i = 0; i < size; i++) emit(i);
-    return out;
-  }
-  // A distinct subset: a partial shuffle of the positions when it is a good part of the hash,
-  // else draws until enough distinct ones (as Redis, cheap when count is small against size).
-  let chosen: number[];
-  if (count * 3 > size) {
-    const positions = Array.from({ length: size }, (_, i) => i);
-    for (let k = 0; k < count; k++) {
-      const j = k + random(size - k);
-      const t = positions[k];
-      positions[k] = positions[j];
-      positions[j] = t;
-    }
-    chosen = positions.slice(0, count);
-  } else {
-    const picked = new Set<number>();
-    while (picked.size < count) picked.add(random(size));
-    chosen = [...picked];
-  }
-  // A listpack answers its sample in its own order, as Redis's lpRandomPairsUnique does.
-  if (hash.encoding() === 'listpack') chosen.sort((a, b) => a - b);
-  for (const i of chosen) emit(i);
-  return out;
+  return hash.fieldAt(random(hash.size));
 }
 
 // ---- HSCAN ----

@@ -16,6 +16,7 @@ import { INT64_MAX, INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import { notify } from './events.ts';
+import { parseRandomCount, samplePositions } from './random-sample.ts';
 import type { ArgSpec, CommandSpec, KeySpec, KeySpecFlag } from './spec.ts';
 
 const E_NAN = err('ERR resulting score is not a number (NaN)');
@@ -920,69 +921,26 @@ function zintercardCommand(c: Client, argv: Bin[]): Reply {
 
 // ---- ZRANDMEMBER, ZSCAN ----
 
-const LONG_MAX_HALF = INT64_MAX / 2n;
-
 function zrandmemberCommand(c: Client, argv: Bin[]): Reply {
+  const random = (n: number): number => Math.floor(c.engine.host.random() * n);
   if (argv.length >= 3) {
-    const l = parseInt64(argv[2]);
-    if (l === null) return E.notInteger;
-    if (l === INT64_MIN) return E.countOutOfRange;
-    if (argv.length > 4 || (argv.length === 4 && !is(argv[3], 'WITHSCORES'))) return E.syntax;
-    const withScores = argv.length === 4;
-    if (withScores && (l < -LONG_MAX_HALF || l > LONG_MAX_HALF)) return E.valueOutOfRange;
-    return zrandmemberWithCount(c, argv[1], l, withScores);
+    const args = parseRandomCount(argv, 'WITHSCORES');
+    if (args instanceof ErrorReply) return args;
+    const zset = lookupZsetRead(c, argv[1]);
+    if (zset === undefined) return [];
+    if (zset instanceof ErrorReply) return zset;
+    const nested = args.withValues && c.resp === 3;
+    const out: Reply[] = [];
+    for (const i of samplePositions(zset.size, args.count, random)) {
+      if (args.withValues) pushScored(out, zset.memberAt(i), zset.scoreAt(i), nested);
+      else out.push(zset.memberAt(i));
+    }
+    return out;
   }
   const zset = lookupZsetRead(c, argv[1]);
   if (zset === undefined) return null;
   if (zset instanceof ErrorReply) return zset;
-  return zset.memberAt(Math.floor(c.engine.host.random() * zset.size));
-}
-
-function zrandmemberWithCount(c: Client, key: Bin, l: bigint, withScores: boolean): Reply {
-  const zset = lookupZsetRead(c, key);
-  if (zset === undefined) return [];
-  if (zset instanceof ErrorReply) return zset;
-  const size = zset.size;
-  const unique = l >= 0n;
-  const count = Number(unique ? l : -l);
-  if (count === 0) return [];
-  const nested = withScores && c.resp === 3;
-  const out: Reply[] = [];
-  const emit = (i: number): void => {
-    if (withScores) pushScored(out, zset.memberAt(i), zset.scoreAt(i), nested);
-    else out.push(zset.memberAt(i));
-  };
-  const random = (n: number): number => Math.floor(c.engine.host.random() * n);
-  // Repetitions allowed (a negative count, or one member): independent draws.
-  if (!unique || count === 1) {
-    for (let k = 0; k < count; k++) emit(random(size));
-    return out;
-  }
-  // As many as there are or more: the whole set.
-  if (count >= size) {
-    for (let i = 0; i < size; i++) emit(i);
-    return out;
-  }
-  // A distinct sample: a partial shuffle when it is a large share, else draws until distinct.
-  if (count * 3 > size) {
-    const positions = Array.from({ length: size }, (_, i) => i);
-    for (let k = 0; k < count; k++) {
-      const j = k + random(size - k);
-      const t = positions[k];
-      positions[k] = positions[j];
-      positions[j] = t;
-      emit(positions[k]);
-    }
-    return out;
-  }
-  const seen = new Set<number>();
-  while (seen.size < count) {
-    const i = random(size);
-    if (seen.has(i)) continue;
-    seen.add(i);
-    emit(i);
-  }
-  return out;
+  return zset.memberAt(random(zset.size));
 }
 
 function zscanCommand(c: Client, argv: Bin[]): Reply {
