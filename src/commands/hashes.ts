@@ -11,6 +11,7 @@ import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } 
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import { notify } from './events.ts';
+import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import { parseRandomCount, samplePositions } from './random-sample.ts';
 import type { ArgSpec, CommandSpec, KeySpecFlag } from './spec.ts';
 
@@ -29,15 +30,11 @@ function limits(c: Client): HashLimits {
 
 /** A hash for a read: undefined when missing, WRONGTYPE for another type. */
 function lookupHashRead(c: Client, key: Bin): RedisHash | undefined | ErrorReply {
-  const v = c.db.lookupRead(key);
-  if (v === undefined || v instanceof RedisHash) return v;
-  return E.wrongType;
+  return lookupReadAs(c, key, RedisHash);
 }
 
 function lookupHashWrite(c: Client, key: Bin): RedisHash | undefined | ErrorReply {
-  const v = c.db.lookupWrite(key);
-  if (v === undefined || v instanceof RedisHash) return v;
-  return E.wrongType;
+  return lookupWriteAs(c, key, RedisHash);
 }
 
 /**

@@ -9,6 +9,7 @@ import { ListValue } from '../types/list.ts';
 import { parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { notify } from './events.ts';
+import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import type { ArgSpec, CommandSpec, Handler, KeySpec, KeySpecFlag } from './spec.ts';
 
 const E_RANK_ZERO = err(
@@ -25,15 +26,11 @@ const NOTIFY_LIST = 'l';
 
 /** The list at `key` for a write: undefined when missing, WRONGTYPE for another type. */
 function listForWrite(c: Client, key: Bin): ListValue | undefined | ErrorReply {
-  const v = c.db.lookupWrite(key);
-  if (v === undefined || v instanceof ListValue) return v;
-  return E.wrongType;
+  return lookupWriteAs(c, key, ListValue);
 }
 
 function listForRead(c: Client, key: Bin): ListValue | undefined | ErrorReply {
-  const v = c.db.lookupRead(key);
-  if (v === undefined || v instanceof ListValue) return v;
-  return E.wrongType;
+  return lookupReadAs(c, key, ListValue);
 }
 
 /** getListPositionFromObjectOrReply: LEFT or RIGHT, else a syntax error. */

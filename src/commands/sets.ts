@@ -12,6 +12,7 @@ import { INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import { notify } from './events.ts';
+import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import type { ArgSpec, CommandSpec, KeySpec } from './spec.ts';
 
 const E_NUMKEYS_ARGS = err("ERR Number of keys can't be greater than number of args");
@@ -43,11 +44,11 @@ function asSet(v: unknown): RedisSet | undefined | ErrorReply {
 
 /** A set for a read: undefined when missing, WRONGTYPE for another type. */
 function lookupSetRead(c: Client, key: Bin): RedisSet | undefined | ErrorReply {
-  return asSet(c.db.lookupRead(key));
+  return lookupReadAs(c, key, RedisSet);
 }
 
 function lookupSetWrite(c: Client, key: Bin): RedisSet | undefined | ErrorReply {
-  return asSet(c.db.lookupWrite(key));
+  return lookupWriteAs(c, key, RedisSet);
 }
 
 /** RESP3 set, RESP2 array. */

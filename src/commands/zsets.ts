@@ -16,6 +16,7 @@ import { INT64_MAX, INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
 import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
 import { notify } from './events.ts';
+import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import { parseRandomCount, samplePositions } from './random-sample.ts';
 import type { ArgSpec, CommandSpec, KeySpec, KeySpecFlag } from './spec.ts';
 
@@ -38,15 +39,11 @@ function limits(c: Client): ZsetLimits {
 }
 
 function lookupZsetRead(c: Client, key: Bin): RedisZset | undefined | ErrorReply {
-  const v = c.db.lookupRead(key);
-  if (v === undefined || v instanceof RedisZset) return v;
-  return E.wrongType;
+  return lookupReadAs(c, key, RedisZset);
 }
 
 function lookupZsetWrite(c: Client, key: Bin): RedisZset | undefined | ErrorReply {
-  const v = c.db.lookupWrite(key);
-  if (v === undefined || v instanceof RedisZset) return v;
-  return E.wrongType;
+  return lookupWriteAs(c, key, RedisZset);
 }
 
 /** After removing members: the key goes when emptied, else WATCH hears of the change. */
