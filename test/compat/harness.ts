@@ -56,6 +56,18 @@ export class Rng {
   chance(p: number): boolean {
     return this.next() < p;
   }
+  /** A keyword as clients may spell it: as given, lower case, or capitalized. */
+  caseOf(word: string): string {
+    const r = this.next();
+    if (r < 0.6) return word;
+    if (r < 0.8) return word.toLowerCase();
+    return word.charAt(0) + word.slice(1).toLowerCase();
+  }
+}
+
+/** A bulk reply's bytes as a latin1 string; any other reply as show() prints it. */
+export function replyText(r: RespValue): string {
+  return r.t === '$' && r.v !== null ? r.v.toString('latin1') : show(r);
 }
 
 export interface Pair {
@@ -135,6 +147,11 @@ export class Compat {
     const diff = compareReplies(r, c, compare);
     if (diff) throw new Error(`mismatch on ${fmt(args)}\n${diff}`);
     return r;
+  }
+
+  /** check() for each command in turn. */
+  async checkAll(commands: Arg[][], compare: Comparison = 'exact', pair?: Pair): Promise<void> {
+    for (const args of commands) await this.check(args, compare, pair);
   }
 
   /** Empties both servers (FLUSHALL on the default connection). */

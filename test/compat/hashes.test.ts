@@ -5,6 +5,7 @@
 // mixing every command with wrong types, bad arities, syntax errors and bad numbers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Compat, Rng, type Comparison, type Pair, type Step } from './harness.ts';
+import { replyText } from './harness.ts';
 import { show, type Arg, type RespValue } from '../support/resp-client.ts';
 
 let h: Compat;
@@ -15,13 +16,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function all(commands: Arg[][], compare: Comparison = 'exact', pair?: Pair): Promise<void> {
-  for (const args of commands) await h.check(args, compare, pair);
-}
-
-function text(r: RespValue): string {
-  return r.t === '$' && r.v !== null ? r.v.toString('latin1') : show(r);
-}
+const text = replyText;
 
 /** Items of an array reply ('*'), or null. */
 function items(r: RespValue): RespValue[] | null {
@@ -93,7 +88,7 @@ function known(hash: Map<string, string>, field: string, value: string): boolean
 describe('the command pages', () => {
   it('HSET HGET HMSET HMGET HSETNX HGETALL HKEYS HVALS HLEN HSTRLEN HEXISTS HDEL', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['HSET', 'myhash', 'field1', 'Hello'],
       ['HGET', 'myhash', 'field1'],
       ['HSET', 'myhash', 'field2', 'Hi', 'field3', 'World'],
@@ -145,7 +140,7 @@ describe('the command pages', () => {
 
   it('wrong types and arities', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['SET', 's', 'v'],
       ['RPUSH', 'l', 'a'],
       ['HSET', 's', 'f', 'v'],
@@ -190,7 +185,7 @@ describe('the command pages', () => {
 describe('counters', () => {
   it('HINCRBY: the page, int64 limits, refusals', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['HSET', 'myhash', 'field', '5'],
       ['HINCRBY', 'myhash', 'field', '1'],
       ['HINCRBY', 'myhash', 'field', '-1'],
@@ -225,7 +220,7 @@ describe('counters', () => {
 
   it('HINCRBYFLOAT: the page, long double precision, accepted syntax, errors', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['HSET', 'mykey', 'field', '10.50'],
       ['HINCRBYFLOAT', 'mykey', 'field', '0.1'],
       ['HINCRBYFLOAT', 'mykey', 'field', '-5'],
@@ -267,7 +262,7 @@ describe('counters', () => {
 describe('encodings', () => {
   it('listpack until hash-max-listpack-entries / -value, then hashtable for good', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['CONFIG', 'SET', 'hash-max-listpack-entries', '4'],
       ['CONFIG', 'SET', 'hash-max-listpack-value', '8'],
       ['HSET', 'h', 'a', '1', 'b', '2', 'c', '3', 'd', '4'],
@@ -339,7 +334,7 @@ describe('encodings', () => {
     const args: string[] = ['HSET', 'big'];
     for (let i = 0; i < 1000; i++) args.push(`field:${i}`, `v${i}`);
     await h.check(args);
-    await all([['OBJECT', 'ENCODING', 'big'], ['HLEN', 'big'], ['HGET', 'big', 'field:999']]);
+    await h.checkAll([['OBJECT', 'ENCODING', 'big'], ['HLEN', 'big'], ['HGET', 'big', 'field:999']]);
     await h.check(['HGETALL', 'big'], samePairs);
     await h.check(['HKEYS', 'big'], 'unordered');
     await h.check(['HVALS', 'big'], 'unordered');
@@ -379,7 +374,7 @@ describe('encodings', () => {
 describe('HSCAN', () => {
   it('listpack: everything in one call with cursor 0; options and cursors checked as Redis does', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['HSET', 'h', 'name', 'Jack', 'age', '33', 'nick', 'jj', '', 'empty'],
       ['HSCAN', 'h', '0'],
       ['HSCAN', 'h', '0', 'MATCH', '*a*'],
@@ -413,7 +408,7 @@ describe('HSCAN', () => {
 describe('HRANDFIELD', () => {
   it('errors, empty and missing keys, whole-hash answers in listpack order', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['HRANDFIELD', 'nokey'],
       ['HRANDFIELD', 'nokey', '5'],
       ['HRANDFIELD', 'nokey', '-5', 'WITHVALUES'],
@@ -443,7 +438,7 @@ describe('HRANDFIELD', () => {
     ]);
     const p = await h.pair();
     await Promise.all([p.redis.call('HELLO', '3'), p.cinnabar.call('HELLO', '3')]);
-    await all([
+    await h.checkAll([
       ['HRANDFIELD', 'nokey'],
       ['HRANDFIELD', 'nokey', '2', 'WITHVALUES'],
       ['HRANDFIELD', 'coin', '5', 'WITHVALUES'],
@@ -463,7 +458,7 @@ describe('HRANDFIELD', () => {
     for (let i = 0; i < 700; i++) big.set(`f${i}`, `v${i}`);
     await h.check(['HSET', 'small', ...[...small].flat()]);
     await h.check(['HSET', 'big', ...[...big].flat()]);
-    await all([['OBJECT', 'ENCODING', 'small'], ['OBJECT', 'ENCODING', 'big']]);
+    await h.checkAll([['OBJECT', 'ENCODING', 'small'], ['OBJECT', 'ENCODING', 'big']]);
     const resp3 = await h.pair();
     await Promise.all([resp3.redis.call('HELLO', '3'), resp3.cinnabar.call('HELLO', '3')]);
     for (const [key, hash] of [['small', small], ['big', big]] as const) {
@@ -491,7 +486,7 @@ describe('keyspace effects', () => {
     await h.reset();
     const watcher = await h.pair();
     const other = await h.pair();
-    await all([['HSET', 'h', 'a', '1', 'b', '2']]);
+    await h.checkAll([['HSET', 'h', 'a', '1', 'b', '2']]);
     for (const [cmd, expectAbort] of [
       [['HSET', 'h', 'c', '3'], true],
       [['HSETNX', 'h', 'c', '3'], false],
@@ -508,7 +503,7 @@ describe('keyspace effects', () => {
       const r = await h.check(['EXEC'], 'exact', watcher);
       expect(r.t === '*' && r.v === null).toBe(expectAbort);
     }
-    await all([
+    await h.checkAll([
       ['EXPIRE', 'h', '100'],
       ['HSET', 'h', 'z', '1'],
       ['HDEL', 'h', 'z'],

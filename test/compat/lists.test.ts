@@ -22,7 +22,7 @@ async function all(commands: Arg[][]): Promise<void> {
 describe('pushes and pops', () => {
   it('LPUSH, RPUSH, LPUSHX, RPUSHX, LPOP, RPOP pages', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['LPUSH', 'mylist', 'world'],
       ['LPUSH', 'mylist', 'hello'],
       ['LRANGE', 'mylist', '0', '-1'],
@@ -64,7 +64,7 @@ describe('pushes and pops', () => {
 
   it('LMPOP: first non-empty key, COUNT, numkeys and option errors', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['LMPOP', '2', 'non1', 'non2', 'LEFT', 'COUNT', '10'],
       ['LPUSH', 'mylist', 'one', 'two', 'three', 'four', 'five'],
       ['LMPOP', '1', 'mylist', 'LEFT'],
@@ -100,7 +100,7 @@ describe('pushes and pops', () => {
 describe('index and range access', () => {
   it('LLEN, LINDEX, LSET, LRANGE, LTRIM pages and out-of-range indexes', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['RPUSH', 'mylist', 'one', 'two', 'three'],
       ['LLEN', 'mylist'],
       ['LLEN', 'nolist'],
@@ -162,14 +162,14 @@ describe('index and range access', () => {
     cmds.push(['LRANGE', 'big', '0', '-1'], ['LINDEX', 'big', '33'], ['LTRIM', 'big', '3', '-4'], ['LRANGE', 'big', '0', '-1']);
     cmds.push(['LINSERT', 'big', 'BEFORE', 'e30', 'ins'], ['LINSERT', 'big', 'AFTER', 'f3', 'ins2'], ['LRANGE', 'big', '0', '-1']);
     cmds.push(['LREM', 'big', '0', 'ins'], ['LREM', 'big', '-1', 'ins2'], ['LLEN', 'big']);
-    await all(cmds);
+    await h.checkAll(cmds);
   });
 });
 
 describe('LREM, LINSERT, LPOS', () => {
   it('LREM and LINSERT pages', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['RPUSH', 'mylist', 'hello', 'hello', 'foo', 'hello'],
       ['LREM', 'mylist', '-2', 'hello'],
       ['LRANGE', 'mylist', '0', '-1'],
@@ -203,7 +203,7 @@ describe('LREM, LINSERT, LPOS', () => {
 
   it('LPOS page: RANK, COUNT, MAXLEN and their errors', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['RPUSH', 'mylist', 'a', 'b', 'c', '1', '2', '3', 'c', 'c'],
       ['LPOS', 'mylist', 'c'],
       ['LPOS', 'mylist', 'c', 'RANK', '2'],
@@ -245,7 +245,7 @@ describe('LREM, LINSERT, LPOS', () => {
 describe('LMOVE and RPOPLPUSH', () => {
   it('the pages, rotation on one key, missing source, wrong types', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['RPUSH', 'mylist', 'one', 'two', 'three'],
       ['LMOVE', 'mylist', 'myotherlist', 'RIGHT', 'LEFT'],
       ['LMOVE', 'mylist', 'myotherlist', 'LEFT', 'RIGHT'],
@@ -279,7 +279,7 @@ describe('LMOVE and RPOPLPUSH', () => {
 describe('generic commands on lists', () => {
   it('COPY makes an independent list; RENAME, MOVE, TYPE, OBJECT ENCODING; pushes keep the TTL; SCAN TYPE', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['RPUSH', 'src', 'a', 'b', 'c'],
       ['COPY', 'src', 'dst'],
       ['LPUSH', 'dst', 'z'],
@@ -313,7 +313,7 @@ describe('generic commands on lists', () => {
 describe('blocking commands that answer at once', () => {
   it('served from a non-empty list as their non-blocking twins', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['RPUSH', 'list1', 'a', 'b', 'c'],
       ['BLPOP', 'list1', 'list2', '0'],
       ['BLPOP', 'list2', 'list1', '0'],
@@ -341,7 +341,7 @@ describe('blocking commands that answer at once', () => {
 
   it('timeout and argument errors in Redis order', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['BLPOP', 'k', '-1'],
       ['BLPOP', 'k', 'x'],
       ['BLPOP', 'k', 'inf'],
@@ -362,7 +362,7 @@ describe('blocking commands that answer at once', () => {
 
   it('a short timeout ends with a null array, even for BLMOVE and BRPOPLPUSH', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['BLPOP', 'k', '0.01'],
       ['BRPOP', 'k', 'k2', '0.01'],
       ['BLMPOP', '0.01', '2', 'k', 'k2', 'LEFT', 'COUNT', '3'],
@@ -375,7 +375,7 @@ describe('blocking commands that answer at once', () => {
 
   it('inside MULTI nothing blocks: null arrays, and null bulk strings for BLMOVE and BRPOPLPUSH', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['MULTI'],
       ['BLPOP', 'k', '0'],
       ['BRPOP', 'k', 'k2', '0'],
@@ -499,7 +499,7 @@ describe('RESP3', () => {
 
 describe('wrong arity', () => {
   it('every command refuses a bad argument count', async () => {
-    await all([
+    await h.checkAll([
       ['LPUSH', 'k'], ['RPUSH'], ['LPUSHX', 'k'], ['RPUSHX'], ['LPOP'], ['RPOP', 'k', '1', '2'], ['LLEN'], ['LLEN', 'a', 'b'],
       ['LINDEX', 'k'], ['LSET', 'k', '0'], ['LRANGE', 'k', '0'], ['LTRIM', 'k', '0'], ['LREM', 'k', '0'],
       ['LINSERT', 'k', 'BEFORE', 'p'], ['LPOS', 'k'], ['LMOVE', 'a', 'b', 'LEFT'], ['RPOPLPUSH', 'a'], ['LMPOP', '1', 'k'],
@@ -521,26 +521,19 @@ const RANKS = ['1', '1', '2', '3', '-1', '-2', '-3', '0', 'x', '-922337203685477
 const TIMEOUTS_NOW = ['0.01', '0.01', '0.02', '-1', 'x', 'inf', '1e400', '-0.5', ''];
 const TIMEOUTS_MULTI = ['0', '0', '1', '0.5', '-1', 'x', 'inf', '100'];
 
-function caseOf(rng: Rng, word: string): string {
-  const r = rng.next();
-  if (r < 0.6) return word;
-  if (r < 0.8) return word.toLowerCase();
-  return word.charAt(0) + word.slice(1).toLowerCase();
-}
-
 function genLists(rng: Rng): Step[] {
   const steps: Step[] = [];
   const key = () => rng.pick(KEYS);
   const elem = () => rng.pick(ELEMENTS);
   const elems = (max: number) => Array.from({ length: rng.int(1, max) }, elem);
-  const end = () => (rng.chance(0.93) ? caseOf(rng, rng.pick(['LEFT', 'RIGHT'])) : rng.pick(['UP', 'LEFTX', '']));
+  const end = () => (rng.chance(0.93) ? rng.caseOf(rng.pick(['LEFT', 'RIGHT'])) : rng.pick(['UP', 'LEFTX', '']));
   const keys = () => Array.from({ length: rng.int(1, 3) }, key);
   const mpopArgs = (): string[] => {
     const ks = keys();
     const r = rng.next();
     const numkeys = r < 0.85 ? String(ks.length) : rng.pick(['0', '-1', 'x', String(ks.length + 1), String(ks.length - 1)]);
     const args = [numkeys, ...ks, end()];
-    if (rng.chance(0.5)) args.push(caseOf(rng, 'COUNT'), rng.pick(COUNTS));
+    if (rng.chance(0.5)) args.push(rng.caseOf('COUNT'), rng.pick(COUNTS));
     if (rng.chance(0.05)) args.push(rng.pick(['COUNT', 'FOO', 'COUNT 1']));
     return args;
   };
@@ -549,7 +542,7 @@ function genLists(rng: Rng): Step[] {
     const n = rng.int(0, 3);
     for (let i = 0; i < n; i++) {
       const which = rng.pick(['RANK', 'RANK', 'COUNT', 'COUNT', 'MAXLEN', 'FOO']);
-      opts.push(caseOf(rng, which));
+      opts.push(rng.caseOf(which));
       if (which === 'RANK') opts.push(rng.pick(RANKS));
       else if (which === 'COUNT' || which === 'MAXLEN') opts.push(rng.pick(COUNTS));
     }
@@ -580,7 +573,7 @@ function genLists(rng: Rng): Step[] {
     () => ['LRANGE', key(), '0', '-1'],
     () => ['LTRIM', key(), rng.pick(INDEXES), rng.pick(INDEXES)],
     () => ['LREM', key(), rng.pick(['0', '1', '2', '-1', '-2', '5', '-5', 'x', '9223372036854775807', '-9223372036854775808']), elem()],
-    () => ['LINSERT', key(), rng.chance(0.9) ? caseOf(rng, rng.pick(['BEFORE', 'AFTER'])) : 'MIDDLE', elem(), elem()],
+    () => ['LINSERT', key(), rng.chance(0.9) ? rng.caseOf(rng.pick(['BEFORE', 'AFTER'])) : 'MIDDLE', elem(), elem()],
     () => ['LPOS', key(), elem(), ...lposOptions()],
     () => ['LMOVE', key(), key(), end(), end()],
     () => ['RPOPLPUSH', key(), key()],
@@ -710,7 +703,7 @@ describe('COMMAND', () => {
   });
 
   it('COMMAND GETKEYS finds the keys of the numkeys and trailing-timeout forms', async () => {
-    await all([
+    await h.checkAll([
       ['COMMAND', 'GETKEYS', 'LMPOP', '2', 'a', 'b', 'LEFT', 'COUNT', '2'],
       ['COMMAND', 'GETKEYS', 'BLMPOP', '0', '3', 'a', 'b', 'c', 'RIGHT'],
       ['COMMAND', 'GETKEYS', 'BLPOP', 'a', 'b', '0'],

@@ -5,6 +5,7 @@
 // wrong types, bad arities, syntax errors, bad counts and threshold crossings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Compat, Rng, type Comparison, type Pair, type Step } from './harness.ts';
+import { replyText } from './harness.ts';
 import { show, type Arg, type RespValue } from '../support/resp-client.ts';
 
 let h: Compat;
@@ -15,13 +16,7 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function all(commands: Arg[][], compare: Comparison = 'exact', pair?: Pair): Promise<void> {
-  for (const args of commands) await h.check(args, compare, pair);
-}
-
-function text(r: RespValue): string {
-  return r.t === '$' && r.v !== null ? r.v.toString('latin1') : show(r);
-}
+const text = replyText;
 
 /** The members of an array or set reply, or null for any other reply. */
 function members(r: RespValue): string[] | null {
@@ -78,7 +73,7 @@ function sampleCheck(set: () => string[] | null, count: number, seen?: (redis: s
 describe('the command pages', () => {
   it('SADD SREM SMEMBERS SISMEMBER SMISMEMBER SCARD SMOVE', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['SADD', 'myset', 'Hello'],
       ['SADD', 'myset', 'World'],
       ['SADD', 'myset', 'World'],
@@ -124,7 +119,7 @@ describe('the command pages', () => {
 
   it('SINTER SUNION SDIFF and their STORE forms, SINTERCARD', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['SADD', 'key1', 'a', 'b', 'c', 'd'],
       ['SADD', 'key2', 'c'],
       ['SADD', 'key3', 'a', 'c', 'e'],
@@ -180,7 +175,7 @@ describe('the command pages', () => {
 
   it('wrong types, arities and refused arguments, in Redis order', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['SET', 's', 'v'],
       ['SADD', 'set', '1', '2', '3'],
       ['SADD', 's', 'a'],
@@ -286,7 +281,7 @@ describe('the command pages', () => {
     await h.reset();
     const p = await h.pair();
     await Promise.all([p.redis.call('HELLO', '3'), p.cinnabar.call('HELLO', '3')]);
-    await all([
+    await h.checkAll([
       ['SADD', 'a', '3', '1', '2'],
       ['SADD', 'b', '2', '3', '4'],
       ['SADD', 'one', 'x'],
@@ -325,7 +320,7 @@ describe('the command table', () => {
       await h.check(['COMMAND', 'INFO', name]);
       await h.check(['COMMAND', 'DOCS', name]);
     }
-    await all([
+    await h.checkAll([
       ['COMMAND', 'GETKEYS', 'SINTERCARD', '2', 'a', 'b', 'LIMIT', '1'],
       ['COMMAND', 'GETKEYS', 'SINTERCARD', '5', 'a', 'b'],
       ['COMMAND', 'GETKEYSANDFLAGS', 'SMOVE', 'a', 'b', 'm'],
@@ -338,7 +333,7 @@ describe('the command table', () => {
 describe('encodings', () => {
   it('intset while every member is a canonical int64 and there are few enough', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['SADD', 'i', '9223372036854775807', '-9223372036854775808', '0', '-1', '1', '10', '9', '-10', '-9', '100000000000'],
       ['OBJECT', 'ENCODING', 'i'],
       ['SMEMBERS', 'i'],
@@ -358,15 +353,15 @@ describe('encodings', () => {
     ]);
     for (const odd of ['9223372036854775808', '-9223372036854775809', '01', '-0', '+1', ' 1', '1 ', '1.0', '0x1', '', '1e3', '12345678901234567890123']) {
       await h.check(['DEL', 'k']);
-      await all([['SADD', 'k', '1', '2', odd], ['OBJECT', 'ENCODING', 'k'], ['SISMEMBER', 'k', odd], ['SCARD', 'k']]);
+      await h.checkAll([['SADD', 'k', '1', '2', odd], ['OBJECT', 'ENCODING', 'k'], ['SISMEMBER', 'k', odd], ['SCARD', 'k']]);
       await h.check(['DEL', 'k']);
-      await all([['SADD', 'k', odd], ['OBJECT', 'ENCODING', 'k'], ['SMEMBERS', 'k']]);
+      await h.checkAll([['SADD', 'k', odd], ['OBJECT', 'ENCODING', 'k'], ['SMEMBERS', 'k']]);
     }
   });
 
   it('set-max-intset-entries: one-way conversion, and what each command leaves', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['CONFIG', 'SET', 'set-max-intset-entries', '4'],
       ['SADD', 'a', '5', '4', '3', '2'],
       ['OBJECT', 'ENCODING', 'a'],
@@ -424,7 +419,7 @@ describe('encodings', () => {
     await h.check(['SADD', 'many', ...Array.from({ length: 20 }, (_, i) => String(i))]);
     await h.check(['SADD', 'most', ...Array.from({ length: 18 }, (_, i) => String(i))]);
     await h.check(['SADD', 'few', '0', '1']);
-    await all([
+    await h.checkAll([
       ['SDIFFSTORE', 'algo2', 'many', 'most'],
       ['OBJECT', 'ENCODING', 'algo2'],
       ['SMEMBERS', 'algo2'],
@@ -442,12 +437,12 @@ describe('encodings', () => {
     await h.check(['SADD', 'p', '100'], 'exact');
     await h.check(['CONFIG', 'SET', 'set-max-intset-entries', '3']);
     await h.check(['SPOP', 'p', '25'], (a, b) => (members(a)?.length === 25 && members(b)?.length === 25 ? null : 'bad spop'));
-    await all([['OBJECT', 'ENCODING', 'p'], ['SCARD', 'p']]);
+    await h.checkAll([['OBJECT', 'ENCODING', 'p'], ['SCARD', 'p']]);
     await h.check(['CONFIG', 'SET', 'set-max-intset-entries', '512']);
     await h.check(['SPOP', 'q', '2'], (a, b) => (members(a)?.length === 2 && members(b)?.length === 2 ? null : 'bad spop'));
-    await all([['OBJECT', 'ENCODING', 'q'], ['SCARD', 'q']]);
+    await h.checkAll([['OBJECT', 'ENCODING', 'q'], ['SCARD', 'q']]);
     // The whole set popped: answered in the order of a fresh union (sorted when it is an intset).
-    await all([
+    await h.checkAll([
       ['SADD', 'w', '5', '3', '1', '4', '2'],
       ['CONFIG', 'SET', 'set-max-intset-entries', '2'],
       ['SADD', 'w', '0', 'x'],
@@ -475,7 +470,7 @@ describe('encodings', () => {
     await h.reset();
     await h.check(['SADD', 'big', ...Array.from({ length: 1000 }, (_, i) => `m:${i}`)]);
     await h.check(['SADD', 'bigint', ...Array.from({ length: 2000 }, (_, i) => String(i * 7 - 5000))]);
-    await all([['OBJECT', 'ENCODING', 'big'], ['OBJECT', 'ENCODING', 'bigint'], ['SCARD', 'big'], ['SISMEMBER', 'big', 'm:999']]);
+    await h.checkAll([['OBJECT', 'ENCODING', 'big'], ['OBJECT', 'ENCODING', 'bigint'], ['SCARD', 'big'], ['SISMEMBER', 'big', 'm:999']]);
     await h.check(['SMEMBERS', 'big'], sameMembers);
     await h.check(['SMEMBERS', 'bigint'], sameMembers);
     await h.check(['SUNION', 'big', 'bigint'], sameMembers);
@@ -557,7 +552,7 @@ describe('random members', () => {
         let poppedR: string[] = [];
         let poppedC: string[] = [];
         await h.check(['SPOP', 'k', String(count)], sampleCheck(() => set, count, (r, c) => ((poppedR = r), (poppedC = c))));
-        await all([['SCARD', 'k'], ['EXISTS', 'k'], ['OBJECT', 'ENCODING', 'k']]);
+        await h.checkAll([['SCARD', 'k'], ['EXISTS', 'k'], ['OBJECT', 'ENCODING', 'k']]);
         // Each side lost exactly what it answered.
         const p = await h.pair();
         const [restR, restC] = await Promise.all([p.redis.call('SMEMBERS', 'k'), p.cinnabar.call('SMEMBERS', 'k')]);
@@ -607,7 +602,7 @@ describe('random members', () => {
     const got: string[] = [];
     for (let i = 0; i < 4; i++) await h.check(['SPOP', 'k'], (a, b) => (a.t === '$' && b.t === '$' ? (got.push(text(b)), null) : 'bad'));
     expect(sorted(got)).toEqual(['1', 'a', 'b', 'c']);
-    await all([['EXISTS', 'k'], ['SPOP', 'k']]);
+    await h.checkAll([['EXISTS', 'k'], ['SPOP', 'k']]);
   });
 });
 
@@ -616,7 +611,7 @@ describe('keyspace effects', () => {
     await h.reset();
     const watcher = await h.pair();
     const other = await h.pair();
-    await all([['SADD', 's', '1', '2', '3'], ['SADD', 't', 'x']]);
+    await h.checkAll([['SADD', 's', '1', '2', '3'], ['SADD', 't', 'x']]);
     for (const [cmd, expectAbort] of [
       [['SADD', 's', '1'], false],
       [['SADD', 's', '4'], true],
@@ -640,7 +635,7 @@ describe('keyspace effects', () => {
     await h.check(['MULTI'], 'exact', watcher);
     const aborted = await h.check(['EXEC'], 'exact', watcher);
     expect(aborted.t === '*' && aborted.v === null).toBe(true);
-    await all([
+    await h.checkAll([
       ['DEL', 's'],
       ['SADD', 's', ...Array.from({ length: 30 }, (_, i) => String(i))],
       ['EXPIRE', 's', '100'],
@@ -650,7 +645,7 @@ describe('keyspace effects', () => {
     ]);
     await h.check(['SPOP', 's', '28'], 'type');
     await h.check(['SPOP', 's', '1'], 'type');
-    await all([
+    await h.checkAll([
       ['TTL', 's'],
       ['SCARD', 's'],
       ['SADD', 'd', '1'],
@@ -674,7 +669,7 @@ describe('transactions', () => {
     for (const proto of ['2', '3']) {
       const p = await h.pair();
       await Promise.all([p.redis.call('HELLO', proto), p.cinnabar.call('HELLO', proto)]);
-      await all([
+      await h.checkAll([
         ['DEL', 'a', 'b', 's'],
         ['SET', 's', 'v'],
         ['MULTI'],
@@ -703,7 +698,7 @@ describe('transactions', () => {
 describe('keyspace statistics', () => {
   it('keyspace_hits/misses: every source key of the multi-key commands is looked up', async () => {
     await h.reset();
-    await all([['SADD', 'a', '1', '2'], ['SADD', 'b', '2'], ['CONFIG', 'RESETSTAT']]);
+    await h.checkAll([['SADD', 'a', '1', '2'], ['SADD', 'b', '2'], ['CONFIG', 'RESETSTAT']]);
     for (const args of [
       ['SINTERSTORE', 'd', 'a', 'b', 'nokey'], ['SUNIONSTORE', 'd', 'a', 'b', 'nokey'], ['SINTER', 'a', 'b', 'nokey'],
       ['SMOVE', 'a', 'b', '1'], ['SPOP', 'a'], ['SINTERCARD', '3', 'a', 'b', 'nokey'], ['SDIFFSTORE', 'd', 'a', 'b', 'nokey'],

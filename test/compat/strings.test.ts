@@ -14,10 +14,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function all(h: Compat, commands: Arg[][]): Promise<void> {
-  for (const args of commands) await h.check(args);
-}
-
 /** Integers (TTL, PTTL) that may differ by the time between the two servers' clocks. */
 function near(tolerance: number): Comparison {
   return (a: RespValue, b: RespValue) => {
@@ -31,7 +27,7 @@ function near(tolerance: number): Comparison {
 describe('SET and GET', () => {
   it('the SET page: options, GET, NX/XX, conflicts', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['SET', 'mykey', 'Hello'],
       ['GET', 'mykey'],
       ['SET', 'anotherkey', 'will expire in a minute', 'EX', '60'],
@@ -70,7 +66,7 @@ describe('SET and GET', () => {
 
   it('SETNX, SETEX, PSETEX, GETSET, GETDEL, MSET, MSETNX, MGET pages', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['SETNX', 'mykey', 'Hello'],
       ['SETNX', 'mykey', 'World'],
       ['GET', 'mykey'],
@@ -105,13 +101,13 @@ describe('SET and GET', () => {
 
   it('GETEX: PERSIST, EX/PX/EXAT/PXAT, conflicts, a past time deletes', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['SET', 'mykey', 'Hello'],
       ['GETEX', 'mykey'],
       ['GETEX', 'mykey', 'EX', '60'],
     ]);
     await h.check(['TTL', 'mykey'], near(1));
-    await all(h, [
+    await h.checkAll([
       ['GETEX', 'mykey', 'PERSIST'],
       ['TTL', 'mykey'],
       ['GETEX', 'mykey', 'PERSIST', 'EX', '1'],
@@ -136,7 +132,7 @@ describe('SET and GET', () => {
 describe('APPEND, STRLEN, GETRANGE, SETRANGE', () => {
   it('the command pages and edge cases', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['EXISTS', 'mykey'],
       ['APPEND', 'mykey', 'Hello'],
       ['APPEND', 'mykey', ' World'],
@@ -186,7 +182,7 @@ describe('APPEND, STRLEN, GETRANGE, SETRANGE', () => {
 
   it('OBJECT ENCODING of strings written whole and edited in place', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['SET', 'a', '123'],
       ['OBJECT', 'ENCODING', 'a'],
       ['APPEND', 'a', ''],
@@ -227,7 +223,7 @@ describe('APPEND, STRLEN, GETRANGE, SETRANGE', () => {
 describe('counters', () => {
   it('INCR, DECR, INCRBY, DECRBY: parsing, int64 extremes, overflow', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['SET', 'mykey', '10'],
       ['INCR', 'mykey'],
       ['GET', 'mykey'],
@@ -281,7 +277,7 @@ describe('counters', () => {
 
   it('INCRBYFLOAT: the page, long double precision, accepted syntax', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['SET', 'mykey', '10.50'],
       ['INCRBYFLOAT', 'mykey', '0.1'],
       ['INCRBYFLOAT', 'mykey', '-5'],
@@ -359,7 +355,7 @@ describe('counters', () => {
 describe('LCS', () => {
   it('the LCS page and its errors', async () => {
     await h.reset();
-    await all(h, [
+    await h.checkAll([
       ['MSET', 'key1', 'ohmytext', 'key2', 'mynewtext'],
       ['LCS', 'key1', 'key2'],
       ['LCS', 'key1', 'key2', 'LEN'],
@@ -401,7 +397,7 @@ describe('RESP3', () => {
 
 describe('wrong arity', () => {
   it('every command refuses a bad argument count', async () => {
-    await all(h, [
+    await h.checkAll([
       ['GET'], ['GET', 'a', 'b'], ['SET', 'k'], ['SETNX', 'k'], ['SETEX', 'k', '10'], ['PSETEX', 'k', '1'],
       ['GETSET', 'k'], ['GETDEL'], ['GETDEL', 'a', 'b'], ['GETEX'], ['MGET'], ['MSET'], ['MSETNX', 'a'],
       ['APPEND', 'k'], ['STRLEN'], ['GETRANGE', 'k', '0'], ['SUBSTR', 'k'], ['SETRANGE', 'k', '0'],
@@ -420,7 +416,7 @@ describe('proto-max-bulk-len', () => {
   });
   it('SETRANGE, APPEND and LCS respect the configured limit', async () => {
     await small.reset();
-    await all(small, [
+    await small.checkAll([
       ['SETRANGE', 'k', '1048576', 'x'],
       ['SETRANGE', 'k', '1048575', 'xy'],
       ['SETRANGE', 'k', '1048570', 'abcdef'],
@@ -466,13 +462,6 @@ const INDEXES = [
 const SAFE_OFFSETS = ['0', '1', '3', '5', '10', '44', '100', '1000', '65536', '-1', 'abc', '1.0'];
 const HUGE_OFFSETS = ['536870912', '536870911', '9223372036854775807', '9223372036854775808'];
 
-function caseOf(rng: Rng, word: string): string {
-  const r = rng.next();
-  if (r < 0.6) return word;
-  if (r < 0.8) return word.toLowerCase();
-  return word.charAt(0) + word.slice(1).toLowerCase();
-}
-
 function genStrings(rng: Rng): Step[] {
   const steps: Step[] = [];
   const nowSec = Math.floor(Date.now() / 1000);
@@ -485,8 +474,8 @@ function genStrings(rng: Rng): Step[] {
   /** An expiry option and its argument; a short or past one makes the next step wait. */
   const expiry = (forGetex: boolean): string[] => {
     const r = rng.next();
-    if (forGetex && r < 0.15) return [caseOf(rng, 'PERSIST')];
-    if (!forGetex && r < 0.15) return [caseOf(rng, 'KEEPTTL')];
+    if (forGetex && r < 0.15) return [rng.caseOf('PERSIST')];
+    if (!forGetex && r < 0.15) return [rng.caseOf('KEEPTTL')];
     const which = rng.pick(['EX', 'PX', 'EXAT', 'PXAT']);
     let amount: string;
     const v = rng.next();
@@ -500,16 +489,16 @@ function genStrings(rng: Rng): Step[] {
       amount = rng.pick(['0', '-1', 'abc', '', '9223372036854775', '9223372036854776', '9223372036854775807', '1.5']);
       if (which === 'EXAT' || which === 'PXAT') expireSoon = true;
     }
-    return [caseOf(rng, which), amount];
+    return [rng.caseOf(which), amount];
   };
   const setOptions = (): string[] => {
     const opts: string[] = [];
     const n = rng.int(0, 3);
     for (let i = 0; i < n; i++) {
       const r = rng.next();
-      if (r < 0.2) opts.push(caseOf(rng, 'NX'));
-      else if (r < 0.4) opts.push(caseOf(rng, 'XX'));
-      else if (r < 0.6) opts.push(caseOf(rng, 'GET'));
+      if (r < 0.2) opts.push(rng.caseOf('NX'));
+      else if (r < 0.4) opts.push(rng.caseOf('XX'));
+      else if (r < 0.6) opts.push(rng.caseOf('GET'));
       else if (r < 0.93) opts.push(...expiry(false));
       else opts.push(rng.pick(['PERSIST', 'FOO', 'EX', 'nx\x00x']));
     }
@@ -545,7 +534,7 @@ function genStrings(rng: Rng): Step[] {
       const n = rng.int(0, 3);
       for (let i = 0; i < n; i++) {
         const t = rng.pick(['LEN', 'IDX', 'IDX', 'WITHMATCHLEN', 'MINMATCHLEN', 'BOGUS']);
-        opts.push(caseOf(rng, t));
+        opts.push(rng.caseOf(t));
         if (t === 'MINMATCHLEN' && rng.chance(0.9)) opts.push(rng.pick(['0', '1', '2', '4', '-3', 'x', '9223372036854775807']));
       }
       return ['LCS', key(), key(), ...opts];

@@ -15,10 +15,6 @@ afterAll(async () => {
   await h?.stop();
 });
 
-async function all(commands: Arg[][], compare: Comparison = 'exact', pair?: Pair): Promise<void> {
-  for (const args of commands) await h.check(args, compare, pair);
-}
-
 async function resp3(): Promise<Pair> {
   const p = await h.pair();
   await h.check(['HELLO', '3'], 'type', p);
@@ -28,7 +24,7 @@ async function resp3(): Promise<Pair> {
 describe('the command pages', () => {
   it('ZADD options and their conflicts', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['ZADD', 'myzset', '1', 'one'],
       ['ZADD', 'myzset', '1', 'uno'],
       ['ZADD', 'myzset', '2', 'two', '3', 'two'],
@@ -83,7 +79,7 @@ describe('the command pages', () => {
 
   it('ranges: ranks, scores, lex, REV, LIMIT, WITHSCORES and their errors', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['ZADD', 'z', '1', 'one', '2', 'two', '3', 'three', '4', 'four', '4', 'fourb', '5.5', 'five'],
       ['ZRANGE', 'z', '0', '-1'],
       ['ZRANGE', 'z', '2', '3'],
@@ -170,7 +166,7 @@ describe('the command pages', () => {
 
   it('ZRANGESTORE and the removal commands', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['ZADD', 'z', '1', 'a', '2', 'b', '3', 'c', '4', 'd', '5', 'e'],
       ['ZRANGESTORE', 'dst', 'z', '2', '-1'],
       ['ZRANGE', 'dst', '0', '-1', 'WITHSCORES'],
@@ -208,7 +204,7 @@ describe('the command pages', () => {
 
   it('pops, ZMPOP and blocking pops that cannot block (MULTI)', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['ZADD', 'z', '1', 'a', '2', 'b', '3', 'c', '4', 'd', '5', 'e'],
       ['ZPOPMIN', 'z'],
       ['ZPOPMAX', 'z'],
@@ -259,7 +255,7 @@ describe('the command pages', () => {
 
   it('set operations: WEIGHTS, AGGREGATE, plain sets as inputs with score 1, NaN sums as 0', async () => {
     await h.reset();
-    await all([
+    await h.checkAll([
       ['ZADD', 'za', '1', 'a', '2', 'b', '3', 'c', 'inf', 'i'],
       ['ZADD', 'zb', '10', 'b', '20', 'c', '30', 'd', '-inf', 'i'],
       ['SADD', 'set', 'a', 'd', 'x', 'i'],
@@ -302,18 +298,18 @@ describe('the command pages', () => {
     await h.reset();
     const a = await h.pair();
     const b = await h.pair();
-    await all([['ZADD', 'k', '1', 'x']], 'exact', b);
+    await h.checkAll([['ZADD', 'k', '1', 'x']], 'exact', b);
     for (const noop of [['ZADD', 'k', '1', 'x'], ['ZINCRBY', 'k', '0', 'x'], ['ZREM', 'k', 'nope'], ['ZADD', 'k', 'NX', '5', 'x'], ['ZREMRANGEBYSCORE', 'k', '5', '6'], ['ZADD', 'k', 'XX', 'GT', '0', 'x'], ['ZADD', 'k', 'CH', '2', 'x']]) {
-      await all([['WATCH', 'k']], 'exact', a);
-      await all([noop], 'exact', b);
-      await all([['MULTI'], ['ZCARD', 'k'], ['EXEC']], 'exact', a);
+      await h.checkAll([['WATCH', 'k']], 'exact', a);
+      await h.checkAll([noop], 'exact', b);
+      await h.checkAll([['MULTI'], ['ZCARD', 'k'], ['EXEC']], 'exact', a);
     }
   });
 
   it('RESP3 shapes: doubles, nested pairs', async () => {
     await h.reset();
     const p = await resp3();
-    await all([
+    await h.checkAll([
       ['ZADD', 'z', '1', 'a', '2.5', 'b', 'inf', 'c', '-0', 'd'],
       ['ZSCORE', 'z', 'b'],
       ['ZSCORE', 'z', 'c'],
@@ -669,7 +665,7 @@ describe('random sequences', () => {
   }, 300_000);
 
   it('restores the thresholds', async () => {
-    await all([
+    await h.checkAll([
       ['CONFIG', 'SET', 'zset-max-listpack-entries', '128'],
       ['CONFIG', 'SET', 'zset-max-listpack-value', '64'],
     ]);
