@@ -14,6 +14,11 @@ import { listCommands } from './lists.ts';
 import { setCommands } from './sets.ts';
 import { sortedSetCommands } from './zsets.ts';
 import { sortCommands } from './sort.ts';
+import { bitmapCommands } from './bitmaps.ts';
+import { hyperLogLogCommands } from './hyperloglog.ts';
+import { geoCommands } from './geo.ts';
+import { streamCommands } from './streams.ts';
+import { streamGroupCommands } from './stream-groups.ts';
 import type { CommandSpec } from './spec.ts';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
@@ -26,6 +31,11 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   ...setCommands,
   ...sortedSetCommands,
   ...sortCommands,
+  ...bitmapCommands,
+  ...hyperLogLogCommands,
+  ...geoCommands,
+  ...streamCommands,
+  ...streamGroupCommands,
   ...transactionCommands,
   ...scriptingCommands,
   ...infoCommands,
