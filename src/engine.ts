@@ -354,6 +354,15 @@ export class Engine implements KeyspaceHooks {
 
   /** Database hook: a key was added. Clients waiting on it are served after this command. */
   keyAdded(db: Database, key: Bin): void {
+    this.signalKeyAsReady(db, key);
+  }
+
+  /**
+   * Clients blocked on `key` get a chance to be served after the current command: called for
+   * new keys, and by commands that add to an existing key waiters care about (XADD; XGROUP
+   * DESTROY and the like, whose waiters must learn of it), as Redis's signalKeyAsReady.
+   */
+  signalKeyAsReady(db: Database, key: Bin): void {
     if (this.blockedClientCount === 0) return;
     if (this.blockedOnKeys.get(db)?.has(key)) this.readyKeys.push({ db, key });
   }
