@@ -59,49 +59,10 @@ const LIST_BYTES: usize = 16;
 // @ts-ignore: decorator
 @inline function listLevel(l: usize): u32 { return load<u32>(l, L_LEVEL); }
 
-// --- allocation ---------------------------------------------------------------------------
+// --- allocation: assembly/heap.ts (TLSF), shared with strings.wasm ---------------------------
 
-/** Bytes in blocks handed out (payload plus the allocator's header), for memory accounting. */
-let allocatedBytes: usize = 0;
-/** TLSF's block header: the size word just before the payload (low 2 bits are flags). */
-const BLOCK_OVERHEAD: usize = 4;
-
-// @ts-ignore: decorator
-@inline function blockBytes(ptr: usize): usize {
-  return (load<u32>(ptr - BLOCK_OVERHEAD) & ~3) + BLOCK_OVERHEAD;
-}
-
-function alloc(size: usize): usize {
-  const ptr = heap.alloc(size);
-  allocatedBytes += blockBytes(ptr);
-  return ptr;
-}
-
-function release(ptr: usize): void {
-  allocatedBytes -= blockBytes(ptr);
-  heap.free(ptr);
-}
-
-export function allocated(): usize {
-  return allocatedBytes;
-}
-
-// --- scratch buffer ---------------------------------------------------------------------------
-
-let scratchPtr: usize = 0;
-let scratchCap: usize = 0;
-
-/** A buffer of at least `bytes` where JS writes a call's member bytes; contents are not kept. */
-export function scratch(bytes: usize): usize {
-  if (bytes > scratchCap) {
-    if (scratchPtr) release(scratchPtr);
-    let cap: usize = 256;
-    while (cap < bytes) cap <<= 1;
-    scratchPtr = alloc(cap);
-    scratchCap = cap;
-  }
-  return scratchPtr;
-}
+import { alloc, release } from './heap';
+export { allocated, scratch } from './heap';
 
 // --- random levels ----------------------------------------------------------------------------
 

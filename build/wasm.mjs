@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds assembly/ into build/out/cinnabar.wasm and build/out/skiplist.wasm and embeds each as
+// Builds assembly/ into build/out/{cinnabar,skiplist,strings}.wasm and embeds each as
 // base64 in src/wasm/generated/<name>.wasm.ts, which every host imports (Node, browser bundle,
 // Deno).
 // Usage: node build/wasm.mjs [--debug]   (offline; a couple of seconds)
@@ -20,6 +20,8 @@ const MODULES = [
   /** Two pages: the CRC tables (~17 KB) plus a scratch area of ~110 KB before any growth. */
   { name: 'cinnabar', entry: 'assembly/index.ts', runtime: 'stub', initialPages: 2 },
   { name: 'skiplist', entry: 'assembly/skiplist.ts', runtime: 'minimal', initialPages: 1 },
+  /** String values edited in place (bitmaps, HyperLogLogs), on the same TLSF allocator. */
+  { name: 'strings', entry: 'assembly/strings.ts', runtime: 'minimal', initialPages: 1 },
 ];
 
 const debug = process.argv.includes('--debug');

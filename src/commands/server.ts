@@ -117,7 +117,7 @@ function fakeAddress(key: Bin): string {
 
 function debugObject(c: Client, key: Bin): Reply {
   // DEBUG OBJECT looks at the dict directly: a key past its TTL but not yet reclaimed is shown.
-  const value = c.db.dict.get(key);
+  const value = c.db.dict.has(key) ? c.db.settledValue(key) : undefined;
   if (value === undefined) return E.noSuchKey;
   let encoding: string;
   let serialized: number;

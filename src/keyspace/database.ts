@@ -4,6 +4,7 @@
 // in one place.
 import type { Bin } from '../bytes.ts';
 import type { Value } from '../types/value.ts';
+import { ByteString } from '../types/byte-string.ts';
 import { Dict } from './dict.ts';
 
 /** What a database asks of the engine around it. */
@@ -71,33 +72,90 @@ export class Database {
 
   /** The value for a read (GET, LRANGE...): counts a hit or miss and touches the LRU clock. */
   lookupRead(key: Bin): Value | undefined {
-    if (this.expires.size > 0 && this.expireIfNeeded(key)) {
-      this.hooks.keyspaceMiss();
-      return undefined;
-    }
-    const slot = this.dict.slotOf(key);
-    if (slot < 0) {
-      this.hooks.keyspaceMiss();
-      return undefined;
-    }
-    this.hooks.keyspaceHit();
-    this.touchLru(slot);
-    return this.dict.valueAtSlot(slot);
+    const slot = this.readSlot(key);
+    return slot < 0 ? undefined : this.settled(slot);
   }
 
   /** The value for a command about to write it: no stats, touches the LRU clock. */
   lookupWrite(key: Bin): Value | undefined {
-    if (this.expires.size > 0 && this.expireIfNeeded(key)) return undefined;
-    const slot = this.dict.slotOf(key);
-    if (slot < 0) return undefined;
-    this.touchLru(slot);
-    return this.dict.valueAtSlot(slot);
+    const slot = this.writeSlot(key);
+    return slot < 0 ? undefined : this.settled(slot);
   }
 
   /** The value without touching LRU or stats (TYPE, OBJECT, TTL); expired keys still go. */
   peek(key: Bin): Value | undefined {
     if (this.expires.size > 0 && this.expireIfNeeded(key)) return undefined;
-    return this.dict.get(key);
+    const slot = this.dict.slotOf(key);
+    return slot < 0 ? undefined : this.settled(slot);
+  }
+
+  /**
+   * lookupRead for the commands that work on a string's bytes in place (GETBIT, BITCOUNT,
+   * PFCOUNT...): a string value comes as a ByteString (converted once, and kept in that form
+   * until an ordinary lookup settles it back); other types come as they are.
+   */
+  lookupReadBytes(key: Bin): Exclude<Value, Bin> | undefined {
+    const slot = this.readSlot(key);
+    return slot < 0 ? undefined : this.inPlace(slot);
+  }
+
+  /** lookupWrite's counterpart of lookupReadBytes (SETBIT, PFADD...). */
+  lookupWriteBytes(key: Bin): Exclude<Value, Bin> | undefined {
+    const slot = this.writeSlot(key);
+    return slot < 0 ? undefined : this.inPlace(slot);
+  }
+
+  /** The value even past its TTL (DEBUG OBJECT shows keys not yet reclaimed), settled. */
+  settledValue(key: Bin): Value | undefined {
+    const slot = this.dict.slotOf(key);
+    return slot < 0 ? undefined : this.settled(slot);
+  }
+
+  /** A string edited in place: "raw" from now on, and WATCH must see it. */
+  stringEdited(key: Bin): void {
+    this.dict.setMeta(key, this.dict.getMeta(key) | META_RAW);
+    this.hooks.keyModified(this, key);
+  }
+
+  private readSlot(key: Bin): number {
+    if (this.expires.size > 0 && this.expireIfNeeded(key)) {
+      this.hooks.keyspaceMiss();
+      return -1;
+    }
+    const slot = this.dict.slotOf(key);
+    if (slot < 0) {
+      this.hooks.keyspaceMiss();
+      return -1;
+    }
+    this.hooks.keyspaceHit();
+    this.touchLru(slot);
+    return slot;
+  }
+
+  private writeSlot(key: Bin): number {
+    if (this.expires.size > 0 && this.expireIfNeeded(key)) return -1;
+    const slot = this.dict.slotOf(key);
+    if (slot >= 0) this.touchLru(slot);
+    return slot;
+  }
+
+  /** The value at slot, a ByteString turned back into the binary string everything else reads. */
+  private settled(slot: number): Value {
+    const v = this.dict.valueAtSlot(slot);
+    if (typeof v === 'string' || v.type !== 'string') return v;
+    const s = (v as ByteString).toBin();
+    this.dict.setValueAtSlot(slot, s);
+    v.free?.();
+    return s;
+  }
+
+  /** The value at slot, a binary string turned into its in-place form. */
+  private inPlace(slot: number): Exclude<Value, Bin> {
+    const v = this.dict.valueAtSlot(slot);
+    if (typeof v !== 'string') return v;
+    const bytes = ByteString.fromBin(v);
+    this.dict.setValueAtSlot(slot, bytes);
+    return bytes;
   }
 
   /** Whether a key exists now, with no side effect other than lazy expiry. */

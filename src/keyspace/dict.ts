@@ -226,6 +226,11 @@ export class Dict<V> {
     return this.valAt[i];
   }
 
+  /** Replaces the value in slot i, keeping key and meta (a value changing representation). */
+  setValueAtSlot(i: number, value: V): void {
+    this.valAt[i] = value;
+  }
+
   /**
    * Visits about `count` entries from `cursor` (0 starts a scan) and returns the next cursor,
    * 0 when the scan is complete. The cursor is the number of slots not yet visited.

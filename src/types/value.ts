@@ -1,12 +1,13 @@
 // What a key holds. A string value is stored as its bare binary string (no wrapper object: it
 // keeps a string key within Redis's memory footprint); every other type is an object that
-// says its type.
+// says its type. The one object of type "string" is a ByteString (types/byte-string.ts), the
+// in-place form of bitmaps and HyperLogLogs, which only their own lookups hand out.
 import type { Bin } from '../bytes.ts';
 
 export type TypeName = 'string' | 'list' | 'set' | 'zset' | 'hash' | 'stream';
 
 export interface RedisObject {
-  readonly type: Exclude<TypeName, 'string'>;
+  readonly type: TypeName;
   /** OBJECT ENCODING's answer for this value under the current config thresholds. */
   encoding(): string;
   /** A deep copy sharing nothing mutable with this value (COPY must not alias collections). */

@@ -8,16 +8,14 @@
 // key is deleted or overwritten); a FinalizationRegistry frees lists dropped without free().
 import { type Bin, bytesToBin } from '../bytes.ts';
 import type { LexBound, LexRange, ScoreRange, ZOrderedIndex } from '../types/zset-index.ts';
-import { decodeBase64 } from './base64.ts';
+import { decodeEmbedded } from './embedded.ts';
+import { HeapModule, type HeapExports } from './heap-module.ts';
 import { WASM_BASE64, WASM_BYTE_LENGTH } from './generated/skiplist.wasm.ts';
 import { writeBin } from './module.ts';
 import { lexRangeEmpty, scoreRangeEmpty } from './ts/skiplist.ts';
 
 /** The exports of skiplist.wasm. Pointers are u32; ranks are 0-based, -1 for none. */
-export interface SkiplistWasmExports {
-  memory: WebAssembly.Memory;
-  scratch(bytes: number): number;
-  allocated(): number;
+export interface SkiplistWasmExports extends HeapExports {
   seed(s: number): void;
   create(): number;
   destroy(list: number): void;
@@ -51,60 +49,23 @@ const N_LEVELS_BYTES = 20;
 const L_LENGTH_WORD = 2;
 
 /** One instance of skiplist.wasm: its exports, views of its memory, and its scratch buffer. */
-export class SkiplistWasm {
-  readonly x: SkiplistWasmExports;
-  u8!: Uint8Array;
-  u32!: Uint32Array;
-  f64!: Float64Array;
-  private scratchPtr = 0;
-  private scratchCap = 0;
+export class SkiplistWasm extends HeapModule<SkiplistWasmExports> {
+  declare u32: Uint32Array;
+  declare f64: Float64Array;
   /** Frees the lists whose wrappers were collected without free(). */
   readonly finalizer: FinalizationRegistry<number>;
 
   constructor(module: WebAssembly.Module) {
-    this.x = new WebAssembly.Instance(module, {}).exports as unknown as SkiplistWasmExports;
+    super(module);
     this.x.seed((Math.random() * 0x100000000) >>> 0);
-    this.refresh();
     this.finalizer = new FinalizationRegistry((list) => this.x.destroy(list));
   }
 
-  private refresh(): void {
+  protected override refresh(): void {
+    super.refresh();
     const buf = this.x.memory.buffer;
-    this.u8 = new Uint8Array(buf);
     this.u32 = new Uint32Array(buf);
     this.f64 = new Float64Array(buf);
-  }
-
-  /** Renews the views after the memory grew (growing detaches the old buffer: length 0). */
-  sync(): void {
-    if (this.u8.byteLength === 0) this.refresh();
-  }
-
-  /** Bytes of linear memory the instance holds (it never shrinks). */
-  memoryBytes(): number {
-    return this.x.memory.buffer.byteLength;
-  }
-
-  /** Bytes in allocated blocks (nodes, lists, the scratch buffer), allocator headers included. */
-  allocatedBytes(): number {
-    return this.x.allocated();
-  }
-
-  /** The scratch buffer with room for `bytes`, views in sync. */
-  scratch(bytes: number): number {
-    if (bytes > this.scratchCap) {
-      this.scratchPtr = this.x.scratch(bytes);
-      this.scratchCap = bytes;
-    }
-    this.sync();
-    return this.scratchPtr;
-  }
-
-  /** Writes a member into the scratch buffer; returns its address. */
-  put(member: Bin): number {
-    const ptr = this.scratch(member.length);
-    writeBin(member, this.u8, ptr);
-    return ptr;
   }
 
   /** The member of node n (views in sync). */
@@ -121,9 +82,7 @@ export function compileSkiplistWasm(bytes: Uint8Array | ArrayBuffer = embeddedSk
 
 /** The skiplist.wasm bytes embedded by build/wasm.mjs (so every host loads it synchronously). */
 export function embeddedSkiplistBytes(): Uint8Array {
-  const bytes = decodeBase64(WASM_BASE64);
-  if (bytes.length !== WASM_BYTE_LENGTH) throw new Error('embedded skiplist.wasm is corrupt; rerun node build/wasm.mjs');
-  return bytes;
+  return decodeEmbedded('skiplist', WASM_BASE64, WASM_BYTE_LENGTH);
 }
 
 let shared: SkiplistWasm | undefined;
