@@ -361,6 +361,8 @@ describe('fuzz: random and mutated RESP from several connections', () => {
 
   it(`never crashes, hangs, leaks or mixes connections (seed ${seed}; rerun with FUZZ_SEED)`, async () => {
     const sentinel = await RespClient.connect(cinnabar.port);
+    // A reply means the server has accepted the sentinel: its socket is in the count below.
+    expect(await sentinel.call('PING')).toEqual({ t: '+', v: 'PONG' });
     const socketsBefore = socketCount(cinnabar.pid);
     const rssBefore = rssBytes(cinnabar.pid);
     let maxRss = rssBefore;
