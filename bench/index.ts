@@ -2,13 +2,16 @@
 //   1. throughput: redis-benchmark PING/SET/GET/INCR/MSET at -P 1 and -P 16 (bench/server.ts)
 //   2. collections: redis-benchmark LPUSH RPUSH LPOP RPOP SADD HSET SPOP ZADD ZPOPMIN LRANGE_100
 //      and ZADD of random members, at -P 1 and -P 16
-//   3. memory per key after loading 1,000,000 keys (bench/memory.ts), and per sorted-set member
+//   3. structures: redis-benchmark PFADD (random elements), SETBIT (random offsets), GEOADD
+//      (random members) and XADD, at -P 1 and -P 16
+//   4. memory per key after loading 1,000,000 keys (bench/memory.ts), and per sorted-set member
 //      and hash field after loading 1,000,000 of each (collection-memory)
-//   4. the WASM-vs-TypeScript micro benchmarks (bench/micro-wasm.ts, bench/micro-skiplist.ts)
+//   5. the micro benchmarks: WASM vs TypeScript for each structure (hashes, LCS, skiplist, bitmaps,
+//      HyperLogLog, geohash), sorted sets and streams in process
 // Prints the tables and saves them to bench/results/latest.json (latest-<parts>.json for --only).
 //
 //   node build/run-ts.mjs bench/index.ts [--quick] [--rounds N]
-//                                        [--only throughput,collections,memory,collection-memory,micro]
+//                                        [--only throughput,collections,structures,memory,collection-memory,micro]
 //                                        [--profile]   (CPU-profile Cinnabar during the throughput runs)
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -16,10 +19,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { benchCollectionMemory, benchMemory, type MemoryResult } from './memory.ts';
-import { COLLECTION_TESTS, TESTS, type BenchTest } from './lib/redis-benchmark.ts';
+import { COLLECTION_TESTS, STRUCTURE_TESTS, TESTS, type BenchTest } from './lib/redis-benchmark.ts';
 import { hotSpots, newestProfile, type HotSpot } from './lib/profile.ts';
 import { startBoth } from './lib/servers.ts';
-import { benchThroughput, COLLECTION_TARGETS, THROUGHPUT_TARGETS, type ThroughputResult } from './server.ts';
+import { benchThroughput, COLLECTION_TARGETS, STRUCTURE_TARGETS, THROUGHPUT_TARGETS, type ThroughputResult } from './server.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -34,7 +37,7 @@ function option(name: string): string | undefined {
 }
 
 const quick = flag('quick');
-const only = new Set((option('only') ?? 'throughput,collections,memory,collection-memory,micro').split(','));
+const only = new Set((option('only') ?? 'throughput,collections,structures,memory,collection-memory,micro').split(','));
 const rounds = Number(option('rounds') ?? (quick ? 1 : 3));
 const profile = flag('profile');
 const log = (line: string) => process.stdout.write(line + '\n');
@@ -46,6 +49,7 @@ interface Report {
   loadAverage: { before: number; after?: number };
   throughput?: ThroughputResult;
   collections?: ThroughputResult;
+  structures?: ThroughputResult;
   collectionMemory?: { zset: MemoryResult; hash: MemoryResult };
   profile?: { file: string; hotSpots: HotSpot[] };
   memory?: MemoryResult;
@@ -60,10 +64,16 @@ function versionOf(cmd: string): string {
   }
 }
 
-async function throughput(report: Report, part: 'throughput' | 'collections'): Promise<void> {
-  const tests: BenchTest[] = part === 'throughput' ? TESTS : COLLECTION_TESTS;
-  const targets = part === 'throughput' ? THROUGHPUT_TARGETS : COLLECTION_TARGETS;
-  log(`\n== ${part === 'throughput' ? 'Throughput' : 'Collections'}: redis-benchmark, cinnabar-server vs redis-server ==`);
+/** The redis-benchmark parts: which tests, against which targets, under which title. */
+const SERVER_PARTS = {
+  throughput: { tests: TESTS, targets: THROUGHPUT_TARGETS, title: 'Throughput' },
+  collections: { tests: COLLECTION_TESTS, targets: COLLECTION_TARGETS, title: 'Collections' },
+  structures: { tests: STRUCTURE_TESTS, targets: STRUCTURE_TARGETS, title: 'HyperLogLog, bitmaps, geo, streams' },
+} satisfies Record<string, { tests: BenchTest[]; targets: Record<number, number>; title: string }>;
+
+async function throughput(report: Report, part: keyof typeof SERVER_PARTS): Promise<void> {
+  const { tests, targets, title } = SERVER_PARTS[part];
+  log(`\n== ${title}: redis-benchmark, cinnabar-server vs redis-server ==`);
   const profileDir = path.join(RESULTS, 'profiles');
   if (profile) mkdirSync(profileDir, { recursive: true });
   const servers = await startBoth({ cinnabarNodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [] });
@@ -111,6 +121,10 @@ const MICRO_SCRIPTS = [
   ['bench/micro-wasm.ts', 'WASM vs TypeScript: hashes and LCS'],
   ['bench/micro-skiplist.ts', 'WASM skiplist vs TypeScript skiplist'],
   ['bench/zset-inprocess.ts', 'sorted set in process: Cinnabar vs ioredis-mock vs Redis usec_per_call'],
+  ['bench/micro-bitmap.ts', 'WASM bitmaps vs TypeScript bitmaps'],
+  ['bench/micro-hll.ts', 'WASM HyperLogLog vs TypeScript HyperLogLog'],
+  ['bench/micro-geo.ts', 'WASM geohash vs TypeScript geohash'],
+  ['bench/streams.ts', 'streams: XADD, XRANGE, XREADGROUP over 1,000,000 entries; memory per entry vs Redis'],
 ] as const;
 
 async function micro(report: Report): Promise<void> {
@@ -161,6 +175,7 @@ async function main(): Promise<void> {
   log(`load average before: ${report.loadAverage.before.toFixed(2)}${report.loadAverage.before > 0.5 ? ' (the machine is busy: expect noisy numbers)' : ''}`);
   if (only.has('throughput')) await throughput(report, 'throughput');
   if (only.has('collections')) await throughput(report, 'collections');
+  if (only.has('structures')) await throughput(report, 'structures');
   if (only.has('memory')) await memory(report);
   if (only.has('collection-memory')) {
     const entries = quick ? 200_000 : 1_000_000;

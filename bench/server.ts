@@ -12,6 +12,8 @@ import { formatTable } from './lib/table.ts';
 export const THROUGHPUT_TARGETS: Record<number, number> = { 1: 0.9, 16: 0.75 };
 /** Issue 3's targets for the collection commands. */
 export const COLLECTION_TARGETS: Record<number, number> = { 1: 0.9, 16: 0.7 };
+/** Issue 4's targets for PFADD, SETBIT, GEOADD and XADD (each test, and so their mean). */
+export const STRUCTURE_TARGETS: Record<number, number> = { 1: 0.9, 16: 0.7 };
 
 export interface ThroughputOptions {
   servers: Record<ServerName, BenchServer>;

@@ -41,6 +41,34 @@ export const COLLECTION_TESTS: BenchTest[] = [
   },
 ];
 
+/** Issue 4's tests: HyperLogLog, bitmap, geo and stream writes. */
+export const STRUCTURE_TESTS: BenchTest[] = [
+  {
+    id: 'pfadd_random',
+    label: 'pfadd myhll ele:__rand_int__',
+    probe: ['PFADD', 'bench:probe:hll', 'x'],
+    command: ['pfadd', 'myhll', 'ele:__rand_int__'],
+  },
+  {
+    id: 'setbit_random',
+    label: 'setbit mybitmap __rand_int__ 1',
+    probe: ['SETBIT', 'bench:probe:bitmap', '7', '1'],
+    command: ['setbit', 'mybitmap', '__rand_int__', '1'],
+  },
+  {
+    id: 'geoadd_random',
+    label: 'geoadd mygeo 13.361389 38.115556 member:__rand_int__',
+    probe: ['GEOADD', 'bench:probe:geo', '13.361389', '38.115556', 'x'],
+    command: ['geoadd', 'mygeo', '13.361389', '38.115556', 'member:__rand_int__'],
+  },
+  {
+    id: 'xadd',
+    label: 'xadd mystream * myfield myvalue',
+    probe: ['XADD', 'bench:probe:stream', '*', 'f', 'v'],
+    command: ['xadd', 'mystream', '*', 'myfield', 'myvalue'],
+  },
+];
+
 export interface RunOptions {
   port: number;
   test: BenchTest;
