@@ -1,0 +1,206 @@
+// HyperLogLog operations on ByteStrings (the HLL string's bytes in strings.wasm's memory), each
+// served by the WASM module (assembly/hll.ts) or its TypeScript twin (src/wasm/ts/hll.ts),
+// whichever measured faster (HLL_IMPLEMENTATIONS). The command layer
+// (src/commands/hyperloglog.ts) calls only the functions exported here.
+import type { Bin } from '../bytes.ts';
+import type { ByteString } from '../types/byte-string.ts';
+import { writeBin } from './module.ts';
+import { stringsWasm, type StringsWasm } from './strings.ts';
+import { HLL_DENSE_SIZE, HLL_HDR, HLL_INVALID, HLL_PROMOTED, HLL_REGISTERS, HllTwin, denseGet } from './ts/hll.ts';
+
+export { HLL_DENSE_SIZE, HLL_HDR, HLL_REGISTERS };
+
+/** The HLL exports of strings.wasm (assembly/hll.ts). Pointers are u32. */
+export interface HllExports {
+  hllDenseBuffer(): number;
+  hllUnionRegisters(): number;
+  hllLength(): number;
+  hllToDense(ptr: number, len: number): number;
+  hllAdd(ptr: number, len: number, cap: number, elems: number, n: number, maxSparse: number): number;
+  hllCount(ptr: number, len: number): number;
+  hllUnionReset(): void;
+  hllUnionAdd(ptr: number, len: number): number;
+  hllUnionCount(): number;
+  hllUnionStore(ptr: number, len: number, cap: number, maxSparse: number): number;
+}
+
+/** One implementation of the algorithms, over strings at addresses of `mem` (the module's memory). */
+export interface HllImpl {
+  add(mem: Uint8Array, ptr: number, len: number, cap: number, elems: number, n: number, maxSparse: number): number;
+  length(): number;
+  /** The dense form left by a promotion or toDense (a view: copy before allocating). */
+  denseResult(mem: Uint8Array): Uint8Array;
+  toDense(mem: Uint8Array, ptr: number, len: number): number;
+  count(mem: Uint8Array, ptr: number, len: number): number;
+  unionReset(): void;
+  unionAdd(mem: Uint8Array, ptr: number, len: number): number;
+  unionCount(): number;
+  unionStore(mem: Uint8Array, ptr: number, len: number, cap: number, maxSparse: number): number;
+}
+
+export function wasmHll(m: StringsWasm = stringsWasm()): HllImpl {
+  const x = m.exportsAs<HllExports>();
+  const dense = x.hllDenseBuffer();
+  return {
+    add: (_mem, ptr, len, cap, elems, n, max) => x.hllAdd(ptr, len, cap, elems, n, max),
+    length: () => x.hllLength(),
+    denseResult: () => m.view().subarray(dense, dense + HLL_DENSE_SIZE),
+    toDense: (_mem, ptr, len) => x.hllToDense(ptr, len),
+    count: (_mem, ptr, len) => x.hllCount(ptr, len),
+    unionReset: () => x.hllUnionReset(),
+    unionAdd: (_mem, ptr, len) => x.hllUnionAdd(ptr, len),
+    unionCount: () => x.hllUnionCount(),
+    unionStore: (_mem, ptr, len, cap, max) => x.hllUnionStore(ptr, len, cap, max),
+  };
+}
+
+export function tsHll(): HllImpl {
+  const t = new HllTwin();
+  return {
+    add: (mem, ptr, len, cap, elems, n, max) => t.add(mem, ptr, len, cap, elems, n, max),
+    length: () => t.length(),
+    denseResult: () => t.denseResult(),
+    toDense: (mem, ptr, len) => t.toDense(mem, ptr, len),
+    count: (mem, ptr, len) => t.count(mem, ptr, len),
+    unionReset: () => t.unionReset(),
+    unionAdd: (mem, ptr, len) => t.unionAdd(mem, ptr, len),
+    unionCount: () => t.unionCount(),
+    unionStore: (mem, ptr, len, cap, max) => t.unionStore(mem, ptr, len, cap, max),
+  };
+}
+
+/**
+ * Which implementation serves each operation, from bench/micro-hll.ts (the lead moves this
+ * into IMPLEMENTATIONS in src/wasm/index.ts).
+ */
+export const HLL_IMPLEMENTATIONS = {
+  add: { use: 'wasm', why: 'PFADD hashes every element (MurmurHash64A on u64) and sets 6-bit registers: WASM measured faster than the twin, which multiplies 64-bit values in 16-bit limbs' },
+  count: { use: 'wasm', why: 'the register histogram and estimator: WASM measured faster' },
+  union: { use: 'wasm', why: 'the max of 16384 registers per key, the raw count and the store: WASM measured faster' },
+} as const;
+
+let impls: { add: HllImpl; count: HllImpl; union: HllImpl } | undefined;
+
+function pick(): { add: HllImpl; count: HllImpl; union: HllImpl } {
+  if (impls) return impls;
+  const wasm = wasmHll();
+  let ts: HllImpl | undefined;
+  const of = (use: string) => (use === 'wasm' ? wasm : (ts ??= tsHll()));
+  return (impls = {
+    add: of(HLL_IMPLEMENTATIONS.add.use),
+    count: of(HLL_IMPLEMENTATIONS.count.use),
+    union: of(HLL_IMPLEMENTATIONS.union.use),
+  });
+}
+
+/** The header of an empty HLL (sparse: one XZERO of 16384). */
+export function emptyHll(): Uint8Array {
+  const b = new Uint8Array(HLL_HDR + 2);
+  b.set([0x48, 0x59, 0x4c, 0x4c, 1]);
+  b[16] = 0x7f;
+  b[17] = 0xff;
+  return b;
+}
+
+/** Shortens a string to `length` bytes, in place (assign with its own prefix). */
+function setLength(b: ByteString, length: number): void {
+  if (length !== b.length) b.assign(b.bytes().subarray(0, length));
+}
+
+/** Replaces the string with a promoted dense form. */
+function takeDense(b: ByteString, impl: HllImpl): void {
+  b.assign(impl.denseResult(b.m.view()).slice());
+}
+
+/** Room a sparse edit of `sets` register sets may need (3 bytes each, never past the limit). */
+function workLength(len: number, sets: number, maxSparse: number): number {
+  return Math.min(len + 3 * sets, Math.max(len, maxSparse)) + 8;
+}
+
+/** Packs elements into the module's scratch buffer: u32 LE length, then the bytes. */
+export function packElements(m: StringsWasm, elems: readonly Bin[], from = 0): number {
+  let total = 0;
+  for (let i = from; i < elems.length; i++) total += 4 + elems[i].length;
+  const ptr = m.scratch(total);
+  const u8 = m.u8;
+  let at = ptr;
+  for (let i = from; i < elems.length; i++) {
+    const e = elems[i];
+    const n = e.length;
+    u8[at] = n & 0xff;
+    u8[at + 1] = (n >>> 8) & 0xff;
+    u8[at + 2] = (n >>> 16) & 0xff;
+    u8[at + 3] = n >>> 24;
+    writeBin(e, u8, at + 4);
+    at += 4 + n;
+  }
+  return ptr;
+}
+
+/**
+ * PFADD's adds: elems[from..] into the HLL (already checked valid). Returns how many registers
+ * changed, or -1 when a corrupt sparse string was met (changes before it stay, as in Redis).
+ */
+export function hllAddElements(b: ByteString, elems: readonly Bin[], from: number, maxSparse: number, impl: HllImpl = pick().add): number {
+  const m = b.m;
+  const n = elems.length - from;
+  const scratch = packElements(m, elems, from);
+  const len = b.length;
+  const sparse = b.bytes()[4] !== 0;
+  if (sparse) b.grow(workLength(len, n, maxSparse));
+  const res = impl.add(m.view(), b.address, len, b.length, scratch, n, maxSparse);
+  if (sparse) {
+    if (res !== HLL_INVALID && res & HLL_PROMOTED) takeDense(b, impl);
+    else setLength(b, impl.length());
+  }
+  b.changed();
+  return res === HLL_INVALID ? -1 : res >> 1;
+}
+
+/** The estimate of one HLL (already checked valid), or -1 for a corrupt sparse string. */
+export function hllCardinality(b: ByteString, impl: HllImpl = pick().count): number {
+  return impl.count(b.m.view(), b.address, b.length);
+}
+
+/** Converts a sparse HLL to dense in place: false if the sparse string is corrupt. */
+export function hllToDense(b: ByteString, impl: HllImpl = pick().union): boolean {
+  if (impl.toDense(b.m.view(), b.address, b.length) !== 0) return false;
+  takeDense(b, impl);
+  b.changed();
+  return true;
+}
+
+/** Starts a union (PFCOUNT of several keys, PFMERGE). */
+export function hllUnionReset(impl: HllImpl = pick().union): void {
+  impl.unionReset();
+}
+
+/** Adds one HLL to the union: false if it is a corrupt sparse string. */
+export function hllUnionAdd(b: ByteString, impl: HllImpl = pick().union): boolean {
+  return impl.unionAdd(b.m.view(), b.address, b.length) === 0;
+}
+
+export function hllUnionCount(impl: HllImpl = pick().union): number {
+  return impl.unionCount();
+}
+
+/** Writes the union into the HLL `b` (PFMERGE's target), cache invalidated. */
+export function hllUnionStore(b: ByteString, maxSparse: number, impl: HllImpl = pick().union): void {
+  const len = b.length;
+  const sparse = b.bytes()[4] !== 0;
+  if (sparse) b.grow(workLength(len, HLL_REGISTERS, maxSparse));
+  const res = impl.unionStore(b.m.view(), b.address, len, b.length, maxSparse);
+  if (sparse) {
+    if (res & HLL_PROMOTED) takeDense(b, impl);
+    else setLength(b, impl.length());
+  }
+  b.changed();
+}
+
+/** The 16384 registers of a dense HLL (PFDEBUG GETREG). */
+export function hllRegisters(b: ByteString): number[] {
+  const mem = b.bytes();
+  const out: number[] = new Array(HLL_REGISTERS);
+  for (let i = 0; i < HLL_REGISTERS; i++) out[i] = denseGet(mem, HLL_HDR, i);
+  return out;
+}
