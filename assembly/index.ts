@@ -5,3 +5,4 @@ export { murmur64a, murmur64aHalves, murmur64aStart, murmur64aBlocks, murmur64aF
 export { crc64 } from './crc64';
 export { crc16, keyHashSlot } from './crc16';
 export { lcsFill, lcsWalk, lcsLength } from './lcs';
+export * from './geohash';

@@ -222,6 +222,16 @@ function zaddCommand(c: Client, argv: Bin[]): Reply {
   return zaddGeneric(c, argv, 0);
 }
 
+/** ZADD on an argv of its shape ('zadd', key, options..., score, member...): GEOADD's last step. */
+export function zaddFromArgv(c: Client, argv: Bin[]): Reply {
+  return zaddGeneric(c, argv, 0);
+}
+
+/** The listpack thresholds now in force, for commands outside this file that build sorted sets. */
+export function zsetLimits(c: Client): ZsetLimits {
+  return limits(c);
+}
+
 function zincrbyCommand(c: Client, argv: Bin[]): Reply {
   return zaddGeneric(c, argv, IN_INCR);
 }

@@ -42,6 +42,16 @@ export interface CinnabarWasmExports {
     strOut: number, rangesOut: number, minMatchLen: number, wantRanges: number,
   ): number;
   lcsLength(a: number, alen: number, b: number, blen: number, row: number): number;
+  geoOutPtr(): number;
+  geoEncode(lon: number, lat: number): number;
+  geoDecode(score: number): void;
+  geoHashBits(score: number): number;
+  geoDistance(lon1: number, lat1: number, lon2: number, lat2: number): number;
+  geoAreas(lon: number, lat: number, shape: number, width: number, height: number, conversion: number): number;
+  geoFilter(
+    ptr: number, n: number, out: number, lon: number, lat: number, shape: number, width: number, height: number,
+    conversion: number,
+  ): void;
 }
 
 /** LCS jobs needing more scratch than this run in a spare instance. */
@@ -225,6 +235,65 @@ export class CinnabarWasm {
     } catch {
       throw new LcsError('alloc-failed');
     }
+  }
+
+  // ---- geohash (assembly/geohash.ts) ----
+
+  private geoF64: Float64Array | undefined;
+
+  /** A Float64Array over linear memory, renewed after the memory grew. */
+  private f64(): Float64Array {
+    const buf = this.exports.memory.buffer;
+    if (this.geoF64 === undefined || this.geoF64.buffer !== buf) this.geoF64 = new Float64Array(buf);
+    return this.geoF64;
+  }
+
+  /** The 52-bit geohash score of lon/lat (within Redis's limits). */
+  geoEncode(lon: number, lat: number): number {
+    return this.exports.geoEncode(lon, lat);
+  }
+
+  /** Decodes a score into out[0] (longitude), out[1] (latitude). */
+  geoDecode(score: number, out: Float64Array): void {
+    this.exports.geoDecode(score);
+    const f = this.f64();
+    const at = this.exports.geoOutPtr() >>> 3;
+    out[0] = f[at];
+    out[1] = f[at + 1];
+  }
+
+  /** Bits 2..51 of the standard (latitude -90..90) geohash of a score's point. */
+  geoHashBits(score: number): number {
+    return this.exports.geoHashBits(score);
+  }
+
+  geoDistance(lon1: number, lat1: number, lon2: number, lat2: number): number {
+    return this.exports.geoDistance(lon1, lat1, lon2, lat2);
+  }
+
+  /** The [min, max) score ranges covering a search area, into out; returns how many (<= 9). */
+  geoAreas(lon: number, lat: number, shape: number, width: number, height: number, conversion: number, out: Float64Array): number {
+    const n = this.exports.geoAreas(lon, lat, shape, width, height, conversion);
+    const f = this.f64();
+    const at = (this.exports.geoOutPtr() >>> 3) + 2;
+    for (let i = 0; i < 2 * n; i++) out[i] = f[at + i];
+    return n;
+  }
+
+  /**
+   * The shape test over scores[0..n) in one call: [distance or -1, lon, lat] per score at 3i of
+   * the returned view of linear memory (valid until the next call into the module).
+   */
+  geoFilter(
+    scores: Float64Array, n: number, lon: number, lat: number, shape: number, width: number, height: number, conversion: number,
+  ): Float64Array {
+    const base = this.reserve(n * 32);
+    if (base === 0) throw new RangeError('geo search: linear memory cannot grow');
+    const f = this.f64();
+    const at = base >>> 3;
+    f.set(n === scores.length ? scores : scores.subarray(0, n), at);
+    this.exports.geoFilter(base, n, base + n * 8, lon, lat, shape, width, height, conversion);
+    return this.f64().subarray(at + n, at + 4 * n);
   }
 
   /** LEN only: the DP with one row (as long as the shorter string) instead of the table. */
