@@ -390,6 +390,13 @@ function skipElements(b: Uint8Array, p: number, n: number): number {
   return p;
 }
 
+/** An ID as Redis's rax key: ms then seq, 8 big-endian bytes each, as a binary string. */
+function idKeyBytes(ms: bigint, seq: bigint): string {
+  let s = '';
+  for (const v of [ms, seq]) for (let shift = 56n; shift >= 0n; shift -= 8n) s += String.fromCharCode(Number((v >> shift) & 255n));
+  return s;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Nodes.
 
@@ -558,6 +565,35 @@ export class Stream implements RedisObject {
   /** XINFO's radix-tree-keys: how many listpacks. */
   get nodeCount(): number {
     return this.nodes.length;
+  }
+
+  /**
+   * XINFO's radix-tree-nodes: how many nodes Redis's rax of listpacks has. The rax keys are the
+   * master IDs as 16 big-endian bytes, and a rax over keys of one length is canonical: a run of
+   * bytes all keys below share is one compressed node, a byte where they differ is one branching
+   * node, each key ends in a leaf node, and an empty rax is its root alone.
+   */
+  radixTreeNodes(): number {
+    const keys = this.nodes.map((n) => idKeyBytes(n.ms, n.seq));
+    if (keys.length === 0) return 1;
+    const count = (lo: number, hi: number, depth: number): number => {
+      if (depth === 16) return 1;
+      const first = keys[lo];
+      const last = keys[hi - 1];
+      let shared = depth;
+      while (shared < 16 && first.charCodeAt(shared) === last.charCodeAt(shared)) shared++;
+      if (shared > depth) return 1 + count(lo, hi, shared);
+      let total = 1;
+      for (let i = lo; i < hi; ) {
+        const byte = keys[i].charCodeAt(depth);
+        let j = i + 1;
+        while (j < hi && keys[j].charCodeAt(depth) === byte) j++;
+        total += count(i, j, depth + 1);
+        i = j;
+      }
+      return total;
+    };
+    return count(0, keys.length, 0);
   }
 
   /** The ID `*` gives now (streamNextID): the time, or the last ID's successor. */
