@@ -42,8 +42,8 @@ describe('the seed geospatial recipes with ioredis', () => {
       ];
       return {
         added,
-        sfToNy: await db.geodist('cities', 'San Francisco', 'New York', 'km'),
-        londonToParis: await db.geodist('cities', 'London', 'Paris', 'mi'),
+        sfToNy: await db.geodist('cities', 'San Francisco', 'New York', 'KM'),
+        londonToParis: await db.geodist('cities', 'London', 'Paris', 'MI'),
         nearSf: await db.georadius('cities', -122.4194, 37.7749, 1000, 'km', 'WITHDIST', 'WITHCOORD'),
         nearLondon: await db.georadiusbymember('cities', 'London', 500, 'km'),
         pos: await db.geopos('cities', 'San Francisco', 'London'),
@@ -91,7 +91,7 @@ describe('the seed geospatial recipes with ioredis', () => {
         seed: await db.georadiusbymember('drivers', 'driver:123', 5, 'km'),
         nearby: await db.geosearch('drivers', 'FROMMEMBER', 'driver:123', 'BYRADIUS', 5, 'km', 'WITHDIST', 'ASC'),
         inBox: await db.geosearch('drivers', 'FROMMEMBER', 'driver:123', 'BYBOX', 6, 4, 'km', 'ASC'),
-        dist: await db.geodist('drivers', 'driver:123', 'driver:456', 'm'),
+        dist: await db.geodist('drivers', 'driver:123', 'driver:456', 'M'),
         pos: await db.geopos('drivers', 'driver:456', 'driver:000'),
         stored: await db.geosearchstore('drivers:near', 'drivers', 'FROMMEMBER', 'driver:123', 'BYRADIUS', 5, 'km', 'STOREDIST'),
         storedDistances: await db.zrange('drivers:near', 0, -1),
