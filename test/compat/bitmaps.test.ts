@@ -436,6 +436,52 @@ describe('the command pages', () => {
   });
 });
 
+describe('limits and side effects', () => {
+  it('offsets are bounded by proto-max-bulk-len', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['CONFIG', 'SET', 'proto-max-bulk-len', '1048576'],
+      ['SETBIT', 'k', '8388608', '1'],
+      ['SETBIT', 'k', '8388607', '1'],
+      ['STRLEN', 'k'],
+      ['GETBIT', 'k', '8388608'],
+      ['BITFIELD', 'k', 'GET', 'u8', '8388600', 'GET', 'u8', '8388608'],
+      ['BITFIELD', 'k', 'SET', 'u16', '#524287', '1'],
+      ['BITFIELD', 'k', 'SET', 'u16', '#524288', '1'],
+      ['BITFIELD', 'k', 'SET', 'u16', '8388600', '65535', 'GET', 'u16', '8388600'],
+      ['STRLEN', 'k'],
+      ['BITCOUNT', 'k'],
+      ['BITPOS', 'k', '1', '1000'],
+      ['BITPOS', 'k', '1', '-1', '-1', 'BIT'],
+      ['CONFIG', 'SET', 'proto-max-bulk-len', '536870912'],
+      ['SETBIT', 'k', '8388608', '1'],
+      ['STRLEN', 'k'],
+    ]);
+  });
+
+  it('SETBIT, BITFIELD and BITOP keep or drop TTLs as Redis does', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['SETBIT', 't', '1', '1'],
+      ['EXPIRE', 't', '1000'],
+      ['SETBIT', 't', '100', '1'],
+      ['TTL', 't'],
+      ['BITFIELD', 't', 'INCRBY', 'u8', '200', '1'],
+      ['TTL', 't'],
+      ['BITOP', 'NOT', 't', 't'],
+      ['TTL', 't'],
+      ['SET', 'gone', 'x', 'PX', '1'],
+    ]);
+    await new Promise((r) => setTimeout(r, 10));
+    await h.checkAll([
+      ['GETBIT', 'gone', '1'],
+      ['SETBIT', 'gone', '9', '1'],
+      ['GET', 'gone'],
+      ['TTL', 'gone'],
+    ]);
+  });
+});
+
 // ---- seeded random sequences ----
 
 const KEYS = ['a', 'b', 'c', 'k'];
@@ -497,13 +543,18 @@ function genBitmaps(rng: Rng): Step[] {
     return Buffer.from(Array.from({ length: rng.int(0, 80) }, () => rng.int(0, 255)));
   };
 
+  // Most sequences start from dense bitmaps (random bytes), so that counts, positions and GETBIT
+  // see set and clear bits alike; the others grow theirs from nothing with SETBIT and BITFIELD.
+  for (const k of KEYS) {
+    if (rng.chance(0.55)) push('SET', k, Buffer.from(Array.from({ length: rng.int(1, 400) }, () => rng.int(0, 255))));
+  }
   const n = rng.int(15, 40);
   for (let i = 0; i < n; i++) {
     const r = rng.next();
     if (r < 0.16) {
       push(rng.caseOf('SETBIT'), key(), bitOffset(), rng.chance(0.93) ? String(rng.int(0, 1)) : rng.pick(['2', '-1', 'x']));
     } else if (r < 0.24) {
-      push(rng.caseOf('GETBIT'), key(), bitOffset());
+      push(rng.caseOf('GETBIT'), key(), rng.chance(0.6) ? String(rng.int(0, 3300)) : bitOffset());
     } else if (r < 0.34) {
       const args: Arg[] = [rng.caseOf('BITCOUNT'), key()];
       const m = rng.next();
@@ -563,5 +614,9 @@ function genBitmaps(rng: Rng): Step[] {
 describe('random sequences', () => {
   it('600 seeded sequences mixing every bitmap command with the string commands', async () => {
     await h.sequences('bitmaps', Number(process.env.BITMAP_SEQUENCES ?? 600), genBitmaps);
+  }, 300_000);
+
+  it('100 more in RESP3 (refused BITFIELD writes as nulls)', async () => {
+    await h.sequences('bitmaps-resp3', Number(process.env.BITMAP_SEQUENCES_RESP3 ?? 100), (rng) => [{ args: ['HELLO', '3'], compare: 'type' }, ...genBitmaps(rng)]);
   }, 300_000);
 });
