@@ -8,6 +8,7 @@
 // map in sorted chunks, so that XPENDING ranges and XAUTOCLAIM seek to their start in
 // O(log n) and walk only what they return, however many entries are pending.
 import type { Bin } from '../bytes.ts';
+import type { StreamID } from './stream.ts';
 
 /** One pending entry: who has it, when it was last delivered, how many times. */
 export interface Nack {
@@ -32,11 +33,39 @@ export class Consumer {
   ) {}
 }
 
-/** Redis's SCG_INVALID_ENTRIES_READ: the group's read counter is unknown. */
-export const ENTRIES_READ_INVALID = -1;
-
 /** A 128-bit stream ID as its 16-byte big-endian binary string: the PEL's keys. */
 export type IdKey = Bin;
+
+const TWO_32 = 0x100000000;
+
+function u64Bytes(v: bigint): string {
+  let hi: number;
+  let lo: number;
+  if (v < 0x100000000n) {
+    hi = 0;
+    lo = Number(v);
+  } else {
+    hi = Number(v >> 32n);
+    lo = Number(v & 0xffffffffn);
+  }
+  return String.fromCharCode(hi >>> 24, (hi >>> 16) & 255, (hi >>> 8) & 255, hi & 255, lo >>> 24, (lo >>> 16) & 255, (lo >>> 8) & 255, lo & 255);
+}
+
+function u64At(k: IdKey, at: number): bigint {
+  const hi = ((k.charCodeAt(at) << 24) | (k.charCodeAt(at + 1) << 16) | (k.charCodeAt(at + 2) << 8) | k.charCodeAt(at + 3)) >>> 0;
+  const lo = ((k.charCodeAt(at + 4) << 24) | (k.charCodeAt(at + 5) << 16) | (k.charCodeAt(at + 6) << 8) | k.charCodeAt(at + 7)) >>> 0;
+  return hi < 0x200000 ? BigInt(hi * TWO_32 + lo) : (BigInt(hi) << 32n) | BigInt(lo);
+}
+
+/** An ID as its PEL key (Redis's streamEncodeID). */
+export function idKey(id: StreamID): IdKey {
+  return u64Bytes(id.ms) + u64Bytes(id.seq);
+}
+
+/** A PEL key back to its ID (streamDecodeID). */
+export function keyId(k: IdKey): StreamID {
+  return { ms: u64At(k, 0), seq: u64At(k, 8) };
+}
 
 export class StreamGroup {
   /** Pending entries of every consumer, by ID. */
@@ -45,9 +74,9 @@ export class StreamGroup {
   readonly consumers = new Map<Bin, Consumer>();
 
   constructor(
-    /** The last delivered ID, as an IdKey. */
-    public lastId: IdKey,
-    /** How many entries the group has read (a logical counter), or ENTRIES_READ_INVALID. */
+    /** The last delivered ID. */
+    public lastId: StreamID,
+    /** How many entries the group has read (a logical counter), or INVALID_ENTRIES_READ (-1). */
     public entriesRead: number,
   ) {}
 

@@ -2,13 +2,12 @@
 // inserts, deletes, seeks and walks across chunk splits and merges), and a group's deliveries,
 // acknowledgements, transfers, consumer deletion and deep copy.
 import { describe, expect, it } from 'vitest';
-import { ENTRIES_READ_INVALID, PelIndex, StreamGroup, incrementCount } from '../../src/types/stream-group.ts';
+import { INVALID_ENTRIES_READ } from '../../src/types/stream.ts';
+import { PelIndex, StreamGroup, idKey, incrementCount, keyId } from '../../src/types/stream-group.ts';
 
 /** A 16-byte big-endian ID key, as the PEL stores them. */
 function key(ms: number, seq = 0): string {
-  let s = '';
-  for (const v of [BigInt(ms), BigInt(seq)]) for (let i = 7; i >= 0; i--) s += String.fromCharCode(Number((v >> BigInt(i * 8)) & 0xffn));
-  return s;
+  return idKey({ ms: BigInt(ms), seq: BigInt(seq) });
 }
 
 function mulberry(seed: number): () => number {
@@ -29,6 +28,22 @@ function walk(index: PelIndex<number>, from: string): string[] {
   });
   return out;
 }
+
+describe('ID keys', () => {
+  it('encode IDs as 16 big-endian bytes whose string order is ID order, and decode back', () => {
+    const ids = [
+      { ms: 0n, seq: 0n },
+      { ms: 1n, seq: 18446744073709551615n },
+      { ms: 4294967296n, seq: 0n },
+      { ms: 9007199254740993n, seq: 7n },
+      { ms: 18446744073709551615n, seq: 18446744073709551615n },
+    ];
+    const keys = ids.map(idKey);
+    expect(keys.every((k) => k.length === 16)).toBe(true);
+    expect([...keys].sort()).toEqual(keys);
+    expect(keys.map(keyId)).toEqual(ids);
+  });
+});
 
 describe('PelIndex', () => {
   it('keeps keys in ID order (ms before seq, bytes above 0x7f) and answers seeks', () => {
@@ -96,7 +111,7 @@ describe('PelIndex', () => {
 
 describe('StreamGroup', () => {
   it('delivers, re-delivers to another consumer, acknowledges, and drops a consumer with its entries', () => {
-    const g = new StreamGroup(key(0), 0);
+    const g = new StreamGroup({ ms: 0n, seq: 0n }, 0);
     const alice = g.createConsumer('alice', 1000)!;
     expect(g.createConsumer('alice', 2000)).toBeUndefined();
     const { consumer: bob, created } = g.lookupOrCreateConsumer('bob', 1500);
@@ -127,14 +142,14 @@ describe('StreamGroup', () => {
   });
 
   it('clones deeply: the copy shares no consumer, NACK or index with the original', () => {
-    const g = new StreamGroup(key(9, 1), ENTRIES_READ_INVALID);
+    const g = new StreamGroup({ ms: 9n, seq: 1n }, INVALID_ENTRIES_READ);
     const a = g.createConsumer('a', 10)!;
     const b = g.createConsumer('b', 20)!;
     g.deliver(key(1), a, 11);
     g.deliver(key(2), b, 21);
     const copy = g.clone();
-    expect(copy.lastId).toBe(key(9, 1));
-    expect(copy.entriesRead).toBe(ENTRIES_READ_INVALID);
+    expect(copy.lastId).toEqual({ ms: 9n, seq: 1n });
+    expect(copy.entriesRead).toBe(INVALID_ENTRIES_READ);
     const ca = copy.consumer('a')!;
     expect(ca).not.toBe(a);
     expect(copy.pel.get(key(1))!.consumer).toBe(ca);
