@@ -34,6 +34,14 @@ const unionRegs: usize = memory.data(16384, 16);
 /** The register histogram of a count. */
 const histo: usize = memory.data(64 * 4, 16);
 
+/**
+ * The byte just past the string, which a truncated XZERO at the end reads as its second byte.
+ * In Redis it is the sds terminator, zero, except after a sparse edit that wrote its new opcodes
+ * one byte past the new end (an edit of such a truncated XZERO): the JS side keeps that byte
+ * with the string and passes it in; during an edit it lives in the buffer at sp + slen.
+ */
+let ghost: u32 = 0;
+
 // The sparse string being edited: address, used bytes, usable bytes, promotion threshold.
 let sp: usize = 0;
 let slen: i32 = 0;
@@ -90,8 +98,7 @@ let hashIndex: u32 = 0;
 
 // @ts-ignore: decorator
 @inline function second(p: usize, end: usize): u32 {
-  // A truncated XZERO reads the zero that follows a Redis string.
-  return p + 1 < end ? <u32>load<u8>(p + 1) : 0;
+  return p + 1 < end ? <u32>load<u8>(p + 1) : ghost;
 }
 
 // @ts-ignore: decorator
@@ -115,6 +122,7 @@ const seq: usize = memory.data(8, 8);
 /** hllSparseSet: 0 unchanged, 1 set, INVALID, PROMOTE. */
 function sparseSet(index: i32, count: i32): i32 {
   if (count > SPARSE_VAL_MAX) return PROMOTE;
+  ghost = load<u8>(sp + <usize>slen);
   const sparse = sp + HDR;
   let end = sp + <usize>slen;
   let p = sparse;
@@ -172,9 +180,11 @@ function sparseSet(index: i32, count: i32): i32 {
     if (slen + delta + 6 > scap) return PROMOTE; // never: the JS side gives room for 3 bytes a set
     if (delta != 0 && next != 0) memory.copy(next + delta, next, end - next);
     slen += delta;
-    memory.copy(p, seq, seqlen);
     end = sp + <usize>slen;
+    // As sdsIncrLen then memcpy: the terminator first, then the opcodes, which pass the new end
+    // by one byte when they replaced a truncated XZERO.
     store<u8>(end, 0);
+    memory.copy(p, seq, seqlen);
   }
 
   // Merge adjacent VAL opcodes of one value, scanning up to 5 opcodes from prev.
@@ -257,7 +267,8 @@ function sparseToDense(ptr: usize, len: usize): i32 {
 }
 
 /** PFDEBUG TODENSE / GETREG, PFMERGE's dense target: the dense form into hllDenseBuffer(). */
-export function hllToDense(ptr: usize, len: usize): i32 {
+export function hllToDense(ptr: usize, len: usize, past: u32): i32 {
+  ghost = past;
   return sparseToDense(ptr, len);
 }
 
@@ -272,6 +283,7 @@ export function hllToDense(ptr: usize, len: usize): i32 {
   }
   const res = sparseSet(index, count);
   if (res != PROMOTE) return res;
+  ghost = load<u8>(sp + <usize>slen);
   if (sparseToDense(sp, slen) != 0) return INVALID;
   dense = true;
   denseSet(denseBuf + HDR, index, count);
@@ -418,7 +430,8 @@ function estimate(): f64 {
 }
 
 /** The cardinality of the HLL at (ptr, len), or -1 for a corrupt sparse string. */
-export function hllCount(ptr: usize, len: usize): f64 {
+export function hllCount(ptr: usize, len: usize, past: u32): f64 {
+  ghost = past;
   memory.fill(histo, 0, 64 * 4);
   if (load<u8>(ptr + 4) == 0) histogramDense(ptr + HDR);
   else if (!histogramSparse(ptr, len)) return -1;
@@ -432,7 +445,8 @@ export function hllUnionReset(): void {
 }
 
 /** hllMerge: max of the union's registers and the HLL's; 0, or INVALID. */
-export function hllUnionAdd(ptr: usize, len: usize): i32 {
+export function hllUnionAdd(ptr: usize, len: usize, past: u32): i32 {
+  ghost = past;
   if (load<u8>(ptr + 4) == 0) {
     const r = ptr + HDR;
     let i: usize = unionRegs;

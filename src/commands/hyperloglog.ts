@@ -13,6 +13,7 @@ import {
   emptyHll,
   hllAddElements,
   hllCardinality,
+  hllPastEnd,
   hllRegisters,
   hllToDense,
   hllUnionAdd,
@@ -71,7 +72,7 @@ function pfaddCommand(c: Client, argv: Bin[]): Reply {
     hll = h;
   }
   if (argv.length > 2) {
-    const changed = hllAddElements(hll, argv, 2, maxSparse(c));
+    const changed = hllAddElements(hll, argv, 2, argv.length, maxSparse(c));
     if (changed < 0) return E_INVALID;
     updated += changed;
   }
@@ -160,7 +161,7 @@ function pfmergeCommand(c: Client, argv: Bin[]): Reply {
   return OK;
 }
 
-function decodeSparse(b: Uint8Array): Bin {
+function decodeSparse(b: Uint8Array, past: number): Bin {
   const parts: string[] = [];
   const end = b.length;
   let p = HLL_HDR;
@@ -170,7 +171,7 @@ function decodeSparse(b: Uint8Array): Bin {
       parts.push(`z:${(op & 0x3f) + 1}`);
       p++;
     } else if ((op & 0xc0) === 0x40) {
-      parts.push(`Z:${(((op & 0x3f) << 8) | (p + 1 < end ? b[p + 1] : 0)) + 1}`);
+      parts.push(`Z:${(((op & 0x3f) << 8) | (p + 1 < end ? b[p + 1] : past)) + 1}`);
       p += 2;
     } else {
       parts.push(`v:${((op >> 2) & 0x1f) + 1},${(op & 3) + 1}`);
@@ -196,7 +197,7 @@ function pfdebugCommand(c: Client, argv: Bin[]): Reply {
   }
   if (is(sub, 'DECODE')) {
     if (!sparse) return E_NOT_SPARSE;
-    return decodeSparse(hll.bytes());
+    return decodeSparse(hll.bytes(), hllPastEnd(hll));
   }
   if (is(sub, 'ENCODING')) return new SimpleString(sparse ? 'sparse' : 'dense');
   if (is(sub, 'TODENSE')) {

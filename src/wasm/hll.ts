@@ -15,25 +15,29 @@ export interface HllExports {
   hllDenseBuffer(): number;
   hllUnionRegisters(): number;
   hllLength(): number;
-  hllToDense(ptr: number, len: number): number;
+  hllToDense(ptr: number, len: number, past: number): number;
   hllAdd(ptr: number, len: number, cap: number, elems: number, n: number, maxSparse: number): number;
-  hllCount(ptr: number, len: number): number;
+  hllCount(ptr: number, len: number, past: number): number;
   hllUnionReset(): void;
-  hllUnionAdd(ptr: number, len: number): number;
+  hllUnionAdd(ptr: number, len: number, past: number): number;
   hllUnionCount(): number;
   hllUnionStore(ptr: number, len: number, cap: number, maxSparse: number): number;
 }
 
-/** One implementation of the algorithms, over strings at addresses of `mem` (the module's memory). */
+/**
+ * One implementation of the algorithms, over strings at addresses of `mem` (the module's memory).
+ * `past` is the byte just past a sparse string (see assembly/hll.ts `ghost`); add and unionStore
+ * find it in the buffer at ptr + len and leave it at ptr + length().
+ */
 export interface HllImpl {
   add(mem: Uint8Array, ptr: number, len: number, cap: number, elems: number, n: number, maxSparse: number): number;
   length(): number;
   /** The dense form left by a promotion or toDense (a view: copy before allocating). */
   denseResult(mem: Uint8Array): Uint8Array;
-  toDense(mem: Uint8Array, ptr: number, len: number): number;
-  count(mem: Uint8Array, ptr: number, len: number): number;
+  toDense(mem: Uint8Array, ptr: number, len: number, past: number): number;
+  count(mem: Uint8Array, ptr: number, len: number, past: number): number;
   unionReset(): void;
-  unionAdd(mem: Uint8Array, ptr: number, len: number): number;
+  unionAdd(mem: Uint8Array, ptr: number, len: number, past: number): number;
   unionCount(): number;
   unionStore(mem: Uint8Array, ptr: number, len: number, cap: number, maxSparse: number): number;
 }
@@ -45,10 +49,10 @@ export function wasmHll(m: StringsWasm = stringsWasm()): HllImpl {
     add: (_mem, ptr, len, cap, elems, n, max) => x.hllAdd(ptr, len, cap, elems, n, max),
     length: () => x.hllLength(),
     denseResult: () => m.view().subarray(dense, dense + HLL_DENSE_SIZE),
-    toDense: (_mem, ptr, len) => x.hllToDense(ptr, len),
-    count: (_mem, ptr, len) => x.hllCount(ptr, len),
+    toDense: (_mem, ptr, len, past) => x.hllToDense(ptr, len, past),
+    count: (_mem, ptr, len, past) => x.hllCount(ptr, len, past),
     unionReset: () => x.hllUnionReset(),
-    unionAdd: (_mem, ptr, len) => x.hllUnionAdd(ptr, len),
+    unionAdd: (_mem, ptr, len, past) => x.hllUnionAdd(ptr, len, past),
     unionCount: () => x.hllUnionCount(),
     unionStore: (_mem, ptr, len, cap, max) => x.hllUnionStore(ptr, len, cap, max),
   };
@@ -60,10 +64,10 @@ export function tsHll(): HllImpl {
     add: (mem, ptr, len, cap, elems, n, max) => t.add(mem, ptr, len, cap, elems, n, max),
     length: () => t.length(),
     denseResult: () => t.denseResult(),
-    toDense: (mem, ptr, len) => t.toDense(mem, ptr, len),
-    count: (mem, ptr, len) => t.count(mem, ptr, len),
+    toDense: (mem, ptr, len, past) => t.toDense(mem, ptr, len, past),
+    count: (mem, ptr, len, past) => t.count(mem, ptr, len, past),
     unionReset: () => t.unionReset(),
-    unionAdd: (mem, ptr, len) => t.unionAdd(mem, ptr, len),
+    unionAdd: (mem, ptr, len, past) => t.unionAdd(mem, ptr, len, past),
     unionCount: () => t.unionCount(),
     unionStore: (mem, ptr, len, cap, max) => t.unionStore(mem, ptr, len, cap, max),
   };
@@ -102,9 +106,44 @@ export function emptyHll(): Uint8Array {
   return b;
 }
 
-/** Shortens a string to `length` bytes, in place (assign with its own prefix). */
+/**
+ * The byte past a sparse HLL, where Redis's is not the usual zero (an edit of a truncated XZERO
+ * wrote its opcodes one byte past the new end). A ByteString's bytes past its length are always
+ * zero and the ByteString itself goes when a plain lookup settles it, so the byte is kept here,
+ * keyed by the string's contents. Empty unless corrupt HLLs were edited; bounded.
+ */
+const ghosts = new Map<Bin, number>();
+const MAX_GHOSTS = 1024;
+
+/** The byte past the string, as a truncated XZERO at its end reads it. */
+export function hllPastEnd(b: ByteString): number {
+  if (ghosts.size === 0 || b.length === HLL_DENSE_SIZE) return 0;
+  return ghosts.get(b.toBin()) ?? 0;
+}
+
+/** Before a sparse edit: the string's contents if a past byte may be kept for them. */
+function ghostKey(b: ByteString): Bin | undefined {
+  return ghosts.size > 0 ? b.toBin() : undefined;
+}
+
+/** After growing the work buffer: the string's past byte into it (room past `len` is zero). */
+function putGhost(b: ByteString, len: number, key: Bin | undefined): void {
+  if (key === undefined) return;
+  const g = ghosts.get(key);
+  if (g !== undefined) {
+    b.m.view()[b.address + len] = g;
+    ghosts.delete(key);
+  }
+}
+
+/** After a sparse edit: shortens the work buffer to `length` bytes, keeping the byte past them. */
 function setLength(b: ByteString, length: number): void {
+  const g = b.m.view()[b.address + length];
   if (length !== b.length) b.assign(b.bytes().subarray(0, length));
+  if (g !== 0) {
+    if (ghosts.size >= MAX_GHOSTS) ghosts.delete(ghosts.keys().next().value as Bin);
+    ghosts.set(b.toBin(), g);
+  }
 }
 
 /** Replaces the string with a promoted dense form. */
@@ -117,14 +156,14 @@ function workLength(len: number, sets: number, maxSparse: number): number {
   return Math.min(len + 3 * sets, Math.max(len, maxSparse)) + 8;
 }
 
-/** Packs elements into the module's scratch buffer: u32 LE length, then the bytes. */
-export function packElements(m: StringsWasm, elems: readonly Bin[], from = 0): number {
+/** Packs elems[from, to) into the module's scratch buffer: u32 LE length, then the bytes. */
+export function packElements(m: StringsWasm, elems: readonly Bin[], from = 0, to = elems.length): number {
   let total = 0;
-  for (let i = from; i < elems.length; i++) total += 4 + elems[i].length;
+  for (let i = from; i < to; i++) total += 4 + elems[i].length;
   const ptr = m.scratch(total);
   const u8 = m.u8;
   let at = ptr;
-  for (let i = from; i < elems.length; i++) {
+  for (let i = from; i < to; i++) {
     const e = elems[i];
     const n = e.length;
     u8[at] = n & 0xff;
@@ -138,16 +177,20 @@ export function packElements(m: StringsWasm, elems: readonly Bin[], from = 0): n
 }
 
 /**
- * PFADD's adds: elems[from..] into the HLL (already checked valid). Returns how many registers
+ * PFADD's adds: elems[from, to) into the HLL (already checked valid). Returns how many registers
  * changed, or -1 when a corrupt sparse string was met (changes before it stay, as in Redis).
  */
-export function hllAddElements(b: ByteString, elems: readonly Bin[], from: number, maxSparse: number, impl: HllImpl = pick().add): number {
+export function hllAddElements(b: ByteString, elems: readonly Bin[], from: number, to: number, maxSparse: number, impl: HllImpl = pick().add): number {
   const m = b.m;
-  const n = elems.length - from;
-  const scratch = packElements(m, elems, from);
+  const n = to - from;
+  const scratch = packElements(m, elems, from, to);
   const len = b.length;
   const sparse = b.bytes()[4] !== 0;
-  if (sparse) b.grow(workLength(len, n, maxSparse));
+  if (sparse) {
+    const key = ghostKey(b);
+    b.grow(workLength(len, n, maxSparse));
+    putGhost(b, len, key);
+  }
   const res = impl.add(m.view(), b.address, len, b.length, scratch, n, maxSparse);
   if (sparse) {
     if (res !== HLL_INVALID && res & HLL_PROMOTED) takeDense(b, impl);
@@ -159,12 +202,12 @@ export function hllAddElements(b: ByteString, elems: readonly Bin[], from: numbe
 
 /** The estimate of one HLL (already checked valid), or -1 for a corrupt sparse string. */
 export function hllCardinality(b: ByteString, impl: HllImpl = pick().count): number {
-  return impl.count(b.m.view(), b.address, b.length);
+  return impl.count(b.m.view(), b.address, b.length, hllPastEnd(b));
 }
 
 /** Converts a sparse HLL to dense in place: false if the sparse string is corrupt. */
 export function hllToDense(b: ByteString, impl: HllImpl = pick().union): boolean {
-  if (impl.toDense(b.m.view(), b.address, b.length) !== 0) return false;
+  if (impl.toDense(b.m.view(), b.address, b.length, hllPastEnd(b)) !== 0) return false;
   takeDense(b, impl);
   b.changed();
   return true;
@@ -177,7 +220,7 @@ export function hllUnionReset(impl: HllImpl = pick().union): void {
 
 /** Adds one HLL to the union: false if it is a corrupt sparse string. */
 export function hllUnionAdd(b: ByteString, impl: HllImpl = pick().union): boolean {
-  return impl.unionAdd(b.m.view(), b.address, b.length) === 0;
+  return impl.unionAdd(b.m.view(), b.address, b.length, hllPastEnd(b)) === 0;
 }
 
 export function hllUnionCount(impl: HllImpl = pick().union): number {
@@ -188,7 +231,11 @@ export function hllUnionCount(impl: HllImpl = pick().union): number {
 export function hllUnionStore(b: ByteString, maxSparse: number, impl: HllImpl = pick().union): void {
   const len = b.length;
   const sparse = b.bytes()[4] !== 0;
-  if (sparse) b.grow(workLength(len, HLL_REGISTERS, maxSparse));
+  if (sparse) {
+    const key = ghostKey(b);
+    b.grow(workLength(len, HLL_REGISTERS, maxSparse));
+    putGhost(b, len, key);
+  }
   const res = impl.unionStore(b.m.view(), b.address, len, b.length, maxSparse);
   if (sparse) {
     if (res & HLL_PROMOTED) takeDense(b, impl);

@@ -195,6 +195,26 @@ describe('errors', () => {
 });
 
 describe('raw bytes and the cache', () => {
+  it('a truncated XZERO at the end reads the byte past the string, which an edit can leave non-zero', async () => {
+    await h.reset();
+    for (const ops of [[0x78], [0x7f], [0x3f, 0x3f, 0x3f, 0x3e, 0x7f], [0x40], [0x90, 0x7a]]) {
+      await h.checkAll([
+        ['SET', 'k', sparse(ops, [0, 0, 0, 0, 0, 0, 0, 0])],
+        ['PFADD', 'k', 'e2145', 'e3186', 'e1477', 'e3643', 'e3514', 'e1072', 'e4560'],
+        ['GET', 'k'],
+        ['PFCOUNT', 'k'],
+        ['PFDEBUG', 'DECODE', 'k'],
+        ['PFADD', 'k', 'a', 'b', 'c'],
+        ['GET', 'k'],
+        ['PFCOUNT', 'k', 'nokey'],
+        ['PFMERGE', 'k2', 'k'],
+        ['GET', 'k2'],
+        ['PFDEBUG', 'TODENSE', 'k'],
+        ['GET', 'k'],
+      ]);
+    }
+  });
+
   it('GET after PFADDs growing a key through the sparse -> dense boundary, at several hll-sparse-max-bytes', async () => {
     for (const max of [0, 1, 17, 18, 40, 300, 3000, 20000]) {
       await h.reset();

@@ -94,6 +94,8 @@ export class HllTwin {
   private scap = 0;
   private maxSparse = 0;
   private dense = false;
+  /** The byte past the string: see assembly/hll.ts `ghost`. */
+  private ghost = 0;
 
   /** The sparse string's length after the last add / unionStore. */
   length(): number {
@@ -130,6 +132,7 @@ export class HllTwin {
     if (count > SPARSE_VAL_MAX) return PROMOTE;
     const m = this.m;
     const sp = this.sp;
+    this.ghost = m[sp + this.slen];
     const sparse = sp + HLL_HDR;
     let end = sp + this.slen;
     let p = sparse;
@@ -141,7 +144,7 @@ export class HllTwin {
       let oplen = 1;
       if ((b & 0xc0) === 0) span = (b & 0x3f) + 1;
       else if ((b & 0xc0) === 0x40) {
-        span = (((b & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : 0)) + 1;
+        span = (((b & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : this.ghost)) + 1;
         oplen = 2;
       } else span = (b & 3) + 1;
       if (index <= first + span - 1) break;
@@ -157,7 +160,7 @@ export class HllTwin {
     if (next >= end) next = 0;
     let runlen: number;
     if (isZero) runlen = (op & 0x3f) + 1;
-    else if (isXzero) runlen = (((op & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : 0)) + 1;
+    else if (isXzero) runlen = (((op & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : this.ghost)) + 1;
     else runlen = (op & 3) + 1;
 
     let simple = false;
@@ -187,9 +190,9 @@ export class HllTwin {
       if (this.slen + delta + 6 > this.scap) return PROMOTE;
       if (delta !== 0 && next !== 0) m.copyWithin(next + delta, next, end);
       this.slen += delta;
-      for (let i = 0; i < n; i++) m[p + i] = s[i];
       end = sp + this.slen;
       m[end] = 0;
+      for (let i = 0; i < n; i++) m[p + i] = s[i];
     }
 
     p = prev !== 0 ? prev : sparse;
@@ -238,7 +241,7 @@ export class HllTwin {
         if (idx > HLL_REGISTERS) return HLL_INVALID;
         p++;
       } else if ((b & 0xc0) === 0x40) {
-        idx += (((b & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : 0)) + 1;
+        idx += (((b & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : this.ghost)) + 1;
         if (idx > HLL_REGISTERS) return HLL_INVALID;
         p += 2;
       } else {
@@ -265,7 +268,8 @@ export class HllTwin {
   }
 
   /** The dense form of the sparse HLL at ptr into denseResult(): 0, or HLL_INVALID. */
-  toDense(m: Uint8Array, ptr: number, len: number): number {
+  toDense(m: Uint8Array, ptr: number, len: number, past = 0): number {
+    this.ghost = past;
     return this.sparseToDense(m, ptr, len);
   }
 
@@ -278,6 +282,7 @@ export class HllTwin {
     }
     const res = this.sparseSet(index, count);
     if (res !== PROMOTE) return res;
+    this.ghost = this.m[this.sp + this.slen];
     if (this.sparseToDense(this.m, this.sp, this.slen) !== 0) return HLL_INVALID;
     this.dense = true;
     denseSet(this.denseBuf, HLL_HDR, index, count);
@@ -332,7 +337,8 @@ export class HllTwin {
   }
 
   /** The cardinality of the HLL at (ptr, len), or -1 for a corrupt sparse string. */
-  count(m: Uint8Array, ptr: number, len: number): number {
+  count(m: Uint8Array, ptr: number, len: number, past = 0): number {
+    this.ghost = past;
     const h = this.histo;
     h.fill(0);
     if (m[ptr + 4] === 0) {
@@ -356,7 +362,7 @@ export class HllTwin {
           h[0] += run;
           p++;
         } else if ((b & 0xc0) === 0x40) {
-          const run = (((b & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : 0)) + 1;
+          const run = (((b & 0x3f) << 8) | (p + 1 < end ? m[p + 1] : this.ghost)) + 1;
           idx += run;
           h[0] += run;
           p += 2;
@@ -377,7 +383,8 @@ export class HllTwin {
   }
 
   /** hllMerge: the union's registers take the max with the HLL's; 0, or HLL_INVALID. */
-  unionAdd(m: Uint8Array, ptr: number, len: number): number {
+  unionAdd(m: Uint8Array, ptr: number, len: number, past = 0): number {
+    this.ghost = past;
     const u = this.unionRegs;
     if (m[ptr + 4] === 0) {
       const r = ptr + HLL_HDR;
