@@ -38,11 +38,16 @@ const RAW = { repr: META_RAW };
  */
 function bitOffsetArg(c: Client, arg: Bin, fieldBits = 0): number | ErrorReply {
   const hash = fieldBits > 0 && arg.charCodeAt(0) === 0x23;
-  let v = parseInt64(hash ? arg.slice(1) : arg);
+  const digits = hash ? arg.slice(1) : arg;
+  // A JS number: rounding past 2^53 keeps the sign and the hugeness, all the checks look at.
+  let v = parseLong(digits);
   if (v === null) return E_BIT_OFFSET;
-  if (hash) v = BigInt.asIntN(64, v * BigInt(fieldBits));
-  if (v < 0n || v >> 3n >= BigInt(c.engine.config.getNumber('proto-max-bulk-len'))) return E_BIT_OFFSET;
-  return Number(v);
+  if (hash) {
+    v *= fieldBits;
+    if (!Number.isSafeInteger(v)) v = Number(BigInt.asIntN(64, parseInt64(digits)! * BigInt(fieldBits)));
+  }
+  if (v < 0 || Math.floor(v / 8) >= c.engine.config.getNumber('proto-max-bulk-len')) return E_BIT_OFFSET;
+  return v;
 }
 
 /** The string at `key` for a read, undefined when missing, WRONGTYPE for another type. */
