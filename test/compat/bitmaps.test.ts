@@ -436,6 +436,22 @@ describe('the command pages', () => {
   });
 });
 
+describe('inside transactions', () => {
+  it('MULTI/EXEC gives the same replies, nulls of refused writes included', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['MULTI'],
+      ['SETBIT', 'k', '5', '1'],
+      ['BITFIELD', 'k', 'OVERFLOW', 'FAIL', 'INCRBY', 'u4', '0', '100', 'GET', 'u8', '0'],
+      ['BITCOUNT', 'k'],
+      ['BITOP', 'NOT', 'k2', 'k'],
+      ['BITOP', 'NOT', 'k2', 'k', 'k'],
+      ['EXEC'],
+      ['GET', 'k'],
+    ]);
+  });
+});
+
 describe('limits and side effects', () => {
   it('offsets are bounded by proto-max-bulk-len', async () => {
     await h.reset();
