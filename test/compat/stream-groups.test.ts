@@ -432,6 +432,46 @@ describe('entries-read and lag', () => {
   });
 });
 
+describe('idle and delivery times', () => {
+  it('only a served read or a claim refreshes a consumer; re-deliveries and claims refresh an entry', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['XADD', 's', '1-0', 'f', 'v'],
+      ['XADD', 's', '2-0', 'f', 'v'],
+      ['XADD', 's', '3-0', 'f', 'v'],
+      ['XGROUP', 'CREATE', 's', 'g', '0'],
+      ['XGROUP', 'CREATECONSUMER', 's', 'g', 'idle'],
+      ['XREADGROUP', 'GROUP', 'g', 'a', 'COUNT', '1', 'STREAMS', 's', '>'],
+      ['XREADGROUP', 'GROUP', 'g', 'b', 'COUNT', '1', 'STREAMS', 's', '>'],
+      ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '1', 'STREAMS', 's', '>'],
+    ]);
+    // 1.5 s later, with a 1 s tolerance: refreshed (about 0) and untouched (about 1500) differ.
+    await sleep(1500);
+    await h.checkAll([
+      // Not served: nothing new for a, nothing claimable for b or c, nothing to sweep.
+      ['XREADGROUP', 'GROUP', 'g', 'a', 'STREAMS', 's', '>'],
+      ['XCLAIM', 's', 'g', 'b', '3600000', '2-0'],
+      ['XAUTOCLAIM', 's', 'g', 'c', '3600000', '0'],
+      ['XGROUP', 'CREATECONSUMER', 's', 'g', 'a'],
+      ['XPENDING', 's', 'g', '-', '+', '10', 'a'],
+      ['XINFO', 'GROUPS', 's'],
+      ['XREADGROUP', 'GROUP', 'g', 'a', 'BLOCK', '10', 'STREAMS', 's', '>'],
+    ]);
+    await h.check(['XINFO', 'CONSUMERS', 's', 'g'], consumersReply);
+    await h.check(['XPENDING', 's', 'g', '-', '+', '10'], pendingReply);
+    await h.checkAll([
+      // Served: a's history (its entry delivered again), b claims its own entry, c sweeps.
+      ['XREADGROUP', 'GROUP', 'g', 'a', 'STREAMS', 's', '0'],
+      ['XCLAIM', 's', 'g', 'b', '0', '2-0', 'JUSTID'],
+      ['XAUTOCLAIM', 's', 'g', 'c', '0', '3-0', 'COUNT', '1'],
+      ['XCLAIM', 's', 'g', 'idle', '0', '1-0', 'IDLE', '5000', 'JUSTID'],
+    ]);
+    await h.check(['XINFO', 'CONSUMERS', 's', 'g'], consumersReply);
+    await h.check(['XPENDING', 's', 'g', '-', '+', '10'], pendingReply);
+    await h.check(['XINFO', 'STREAM', 's', 'FULL'], streamInfoReply);
+  });
+});
+
 describe('RESP3', () => {
   it('XREADGROUP answers a map of keys, XINFO maps, nil entries as _', async () => {
     await h.reset();
@@ -757,6 +797,39 @@ describe('blocked XREADGROUP', () => {
       await send(3, 'c3', 'XGROUP', 'CREATE', 's', 'g', '$');
       await send(0, 'timeout', 'XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '50', 'STREAMS', 's', '>');
       await send(3, 'consumers', 'XINFO', 'GROUPS', 's');
+    });
+  });
+
+  it('a waiting consumer deleted meanwhile comes back when served; a group moved back by SETID serves from there', async () => {
+    await bothServers(async (send, blocked) => {
+      await send(3, 'add1', 'XADD', 's', '1-0', 'f', '1');
+      await send(3, 'create', 'XGROUP', 'CREATE', 's', 'g', '$');
+      const a = send(0, 'a', 'XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>');
+      await blocked(1);
+      await send(3, 'consumers', 'XINFO', 'CONSUMERS', 's', 'g');
+      await send(3, 'createconsumer', 'XGROUP', 'CREATECONSUMER', 's', 'g', 'alice');
+      await send(3, 'delconsumer', 'XGROUP', 'DELCONSUMER', 's', 'g', 'alice');
+      await send(3, 'setid', 'XGROUP', 'SETID', 's', 'g', '0');
+      await blocked(1);
+      await send(3, 'add2', 'XADD', 's', '2-0', 'f', '2');
+      await a;
+      await send(3, 'pending', 'XPENDING', 's', 'g', '-', '+', '10');
+      await send(3, 'groups', 'XINFO', 'GROUPS', 's');
+    });
+  });
+
+  it('a stream deleted and made again (with the group) inside MULTI serves the waiting reader from the new one', async () => {
+    await bothServers(async (send, blocked) => {
+      await send(3, 'create', 'XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+      const a = send(0, 'a', 'XREADGROUP', 'GROUP', 'g', 'alice', 'NOACK', 'BLOCK', '0', 'STREAMS', 's', '>');
+      await blocked(1);
+      await send(3, 'multi', 'MULTI');
+      await send(3, 'q', 'DEL', 's');
+      await send(3, 'q', 'XGROUP', 'CREATE', 's', 'g', '0', 'MKSTREAM');
+      await send(3, 'q', 'XADD', 's', '5-0', 'new', 'stream');
+      await send(3, 'exec', 'EXEC');
+      await a;
+      await send(3, 'groups', 'XINFO', 'GROUPS', 's');
     });
   });
 
