@@ -309,6 +309,10 @@ class Writer {
   }
 }
 
+const NO_BYTES = new Uint8Array(0);
+/** The one writer: appends go through it, pointed at the tail node's buffer (no allocation). */
+const writer = new Writer(NO_BYTES, 0);
+
 // The reader: one element at a time, its value left in these module variables (no allocation
 // per element). After readElement(buf, p): rdInt is the integer (rdIsInt) or the string is
 // buf[rdStr, rdStr + rdLen).
@@ -412,6 +416,9 @@ class StreamNode {
   fields: Bin[];
   /** Listpack bytes of num-fields, the field names and the master's 0 terminator. */
   masterBytes: number;
+  /** ms and seq as numbers when both are exact as numbers, else -1 (see readEntryHeader). */
+  msN: number;
+  seqN: number;
   /** Live and deleted-but-present entries (the master entry's counters). */
   count = 0;
   deleted = 0;
@@ -423,6 +430,9 @@ class StreamNode {
     this.seq = seq;
     this.lastMs = ms;
     this.lastSeq = seq;
+    const safe = ms <= SAFE && seq <= SAFE;
+    this.msN = safe ? Number(ms) : -1;
+    this.seqN = safe ? Number(seq) : -1;
     this.fields = fields;
     let bytes = intSize(fields.length) + intSize(0);
     for (const f of fields) bytes += binSize(f);
@@ -453,10 +463,15 @@ class StreamNode {
 }
 
 // The entry the node cursor is on, after readEntryHeader(node, p): its flags, ID, field count,
-// where its fields start and where the next entry starts. Module variables: no allocation.
+// where its fields start and where the next entry starts. Module variables: no allocation. The
+// ID is kept as numbers while exact (enMsN/enSeqN, -1 beyond 2^53), the common case, and as
+// bigints only when asked for (entryId) or when a number cannot hold it.
+let enNode: StreamNode;
 let enFlags = 0;
-let enMs = 0n;
-let enSeq = 0n;
+let enMsDelta: number | bigint = 0;
+let enSeqDelta: number | bigint = 0;
+let enMsN = 0;
+let enSeqN = 0;
 let enFieldCount = 0;
 let enBody = 0;
 let enNext = 0;
@@ -464,13 +479,21 @@ let enNext = 0;
 /** Reads the entry starting at `p` in `node` (the ID, flags, where its parts are). */
 function readEntryHeader(node: StreamNode, p: number): void {
   const b = node.buf;
+  enNode = node;
   enFlags = readInt(b, p);
   p = readElement(b, rdPos);
-  const msDelta = rdInt;
+  enMsDelta = rdInt;
   p = readElement(b, p);
-  const seqDelta = rdInt;
-  enMs = msDelta === 0 ? node.ms : BigInt.asUintN(64, node.ms + BigInt(msDelta));
-  enSeq = seqDelta === 0 ? node.seq : BigInt.asUintN(64, node.seq + BigInt(seqDelta));
+  enSeqDelta = rdInt;
+  enMsN = -1;
+  if (node.msN >= 0 && typeof enMsDelta === 'number' && typeof enSeqDelta === 'number') {
+    const ms = node.msN + enMsDelta;
+    const seq = node.seqN + enSeqDelta;
+    if (ms >= 0 && ms <= Number.MAX_SAFE_INTEGER && seq >= 0 && seq <= Number.MAX_SAFE_INTEGER) {
+      enMsN = ms;
+      enSeqN = seq;
+    }
+  }
   let valuesAndFields: number;
   if (enFlags & FLAG_SAMEFIELDS) {
     enFieldCount = node.fields.length;
@@ -484,10 +507,36 @@ function readEntryHeader(node: StreamNode, p: number): void {
   enNext = readElement(b, skipElements(b, p, valuesAndFields)); // past lp-count
 }
 
-function compareEntry(id: StreamID): number {
-  if (enMs !== id.ms) return enMs > id.ms ? 1 : -1;
-  if (enSeq !== id.seq) return enSeq > id.seq ? 1 : -1;
-  return 0;
+/** The ID of the entry readEntryHeader just read. */
+function entryId(): StreamID {
+  if (enMsN >= 0) return { ms: BigInt(enMsN), seq: BigInt(enSeqN) };
+  const n = enNode;
+  return {
+    ms: enMsDelta === 0 ? n.ms : BigInt.asUintN(64, n.ms + BigInt(enMsDelta)),
+    seq: enSeqDelta === 0 ? n.seq : BigInt.asUintN(64, n.seq + BigInt(enSeqDelta)),
+  };
+}
+
+/** An ID to compare entries with, with its numbers when exact (msN -1 otherwise). */
+interface Bound {
+  id: StreamID;
+  msN: number;
+  seqN: number;
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+function bound(id: StreamID): Bound {
+  const safe = id.ms <= SAFE && id.seq <= SAFE;
+  return { id, msN: safe ? Number(id.ms) : -1, seqN: safe ? Number(id.seq) : -1 };
+}
+
+/** The entry just read compared with `b`: negative, 0 or positive. */
+function compareEntry(b: Bound): number {
+  if (enMsN >= 0) {
+    if (b.msN >= 0) return enMsN !== b.msN ? enMsN - b.msN : enSeqN - b.seqN;
+  }
+  return compareIds(entryId(), b.id);
 }
 
 /** The fields and values of the entry readEntryHeader just read. */
@@ -636,12 +685,19 @@ export class Stream implements RedisObject {
     } else {
       same = false;
     }
-    const w = new Writer(node.buf, node.used);
+    const w = writer;
+    w.buf = node.buf;
+    w.used = node.used;
     w.int(same ? FLAG_SAMEFIELDS : 0);
-    const msDelta = BigInt.asIntN(64, id.ms - node.ms);
-    const seqDelta = BigInt.asIntN(64, id.seq - node.seq);
-    w.int(msDelta >= -9007199254740991n && msDelta <= 9007199254740991n ? Number(msDelta) : msDelta);
-    w.int(seqDelta >= -9007199254740991n && seqDelta <= 9007199254740991n ? Number(seqDelta) : seqDelta);
+    if (node.msN >= 0 && id.ms <= SAFE && id.seq <= SAFE) {
+      w.int(Number(id.ms) - node.msN);
+      w.int(Number(id.seq) - node.seqN);
+    } else {
+      const msDelta = BigInt.asIntN(64, id.ms - node.ms);
+      const seqDelta = BigInt.asIntN(64, id.seq - node.seq);
+      w.int(msDelta >= -SAFE && msDelta <= SAFE ? Number(msDelta) : msDelta);
+      w.int(seqDelta >= -SAFE && seqDelta <= SAFE ? Number(seqDelta) : seqDelta);
+    }
     if (!same) w.int(numFields);
     for (let i = 0; i < numFields; i++) {
       if (!same) w.bin(argv[from + 2 * i]);
@@ -650,6 +706,7 @@ export class Stream implements RedisObject {
     w.int(same ? numFields + 3 : 2 * numFields + 4);
     node.buf = w.buf;
     node.used = w.used;
+    w.buf = NO_BYTES;
     node.count++;
     node.lastMs = id.ms;
     node.lastSeq = id.seq;
@@ -691,9 +748,10 @@ export class Stream implements RedisObject {
     const ni = this.nodeAtOrBefore(id);
     if (ni < 0) return false;
     const node = this.nodes[ni];
+    const b = bound(id);
     for (let p = 0; p < node.used; p = enNext) {
       readEntryHeader(node, p);
-      const cmp = compareEntry(id);
+      const cmp = compareEntry(b);
       if (cmp > 0) return false;
       if (cmp === 0) return (enFlags & FLAG_DELETED) === 0;
     }
@@ -707,6 +765,8 @@ export class Stream implements RedisObject {
   range(start: StreamID, end: StreamID, rev: boolean, count: number, visit: EntryVisitor): number {
     let emitted = 0;
     if (this.nodes.length === 0 || compareIds(start, end) > 0) return 0;
+    const from = bound(start);
+    const to = bound(end);
     if (!rev) {
       let ni = this.nodeAtOrBefore(start);
       if (ni < 0) ni = 0;
@@ -715,9 +775,9 @@ export class Stream implements RedisObject {
         for (let p = 0; p < node.used; p = enNext) {
           readEntryHeader(node, p);
           if (enFlags & FLAG_DELETED) continue;
-          if (compareEntry(start) < 0) continue;
-          if (compareEntry(end) > 0) return emitted;
-          const id = { ms: enMs, seq: enSeq };
+          if (compareEntry(from) < 0) continue;
+          if (compareEntry(to) > 0) return emitted;
+          const id = entryId();
           const next = enNext;
           emitted++;
           const more = visit(id, entryFields(node));
@@ -733,10 +793,10 @@ export class Stream implements RedisObject {
       for (let k = offsets.length - 1; k >= 0; k--) {
         readEntryHeader(node, offsets[k]);
         if (enFlags & FLAG_DELETED) continue;
-        if (compareEntry(end) > 0) continue;
-        if (compareEntry(start) < 0) return emitted;
+        if (compareEntry(to) > 0) continue;
+        if (compareEntry(from) < 0) return emitted;
         emitted++;
-        if (visit({ ms: enMs, seq: enSeq }, entryFields(node)) === false || emitted === count) return emitted;
+        if (visit(entryId(), entryFields(node)) === false || emitted === count) return emitted;
       }
     }
     return emitted;
@@ -794,9 +854,10 @@ export class Stream implements RedisObject {
     const ni = this.nodeAtOrBefore(id);
     if (ni < 0) return false;
     const node = this.nodes[ni];
+    const b = bound(id);
     for (let p = 0; p < node.used; p = enNext) {
       readEntryHeader(node, p);
-      const cmp = compareEntry(id);
+      const cmp = compareEntry(b);
       if (cmp > 0) return false;
       if (cmp < 0 || enFlags & FLAG_DELETED) continue;
       if (node.count === 1) {
@@ -817,6 +878,7 @@ export class Stream implements RedisObject {
     let deleted = 0;
     let dropFrom = 0; // nodes[0, dropFrom) are removed whole
     const minid = args.minid;
+    const minBound = bound(minid);
     for (let ni = 0; ni < this.nodes.length; ni++) {
       if (args.strategy === 'maxlen' && this.length <= args.maxlen) break;
       const node = this.nodes[ni];
@@ -839,7 +901,7 @@ export class Stream implements RedisObject {
       let fromNode = 0;
       for (let p = 0; p < node.used; p = enNext) {
         readEntryHeader(node, p);
-        const stop = args.strategy === 'maxlen' ? this.length <= args.maxlen : compareEntry(minid) >= 0;
+        const stop = args.strategy === 'maxlen' ? this.length <= args.maxlen : compareEntry(minBound) >= 0;
         if (stop) break;
         if (!(enFlags & FLAG_DELETED)) {
           node.buf[p] = enFlags | FLAG_DELETED;
