@@ -185,7 +185,7 @@ export function hllAddElements(b: ByteString, elems: readonly Bin[], from: numbe
   const n = to - from;
   const scratch = packElements(m, elems, from, to);
   const len = b.length;
-  const sparse = b.bytes()[4] !== 0;
+  const sparse = m.u8[b.address + 4] !== 0;
   if (sparse) {
     const key = ghostKey(b);
     b.grow(workLength(len, n, maxSparse));

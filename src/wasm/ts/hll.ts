@@ -32,6 +32,38 @@ export function denseSet(m: Uint8Array, r: number, i: number, v: number): void {
   if (fb > 2) m[at + 1] = (m[at + 1] & ~(63 >>> (8 - fb))) | (v >>> (8 - fb));
 }
 
+// Dense registers go 4 at a time (the twin's word is 32 bits where the module's is 64): 24 bits
+// (3 bytes) spread into the 4 bytes of a u32 ("lanes"), and packed back.
+
+function spread(w: number): number {
+  const b = (w & 0xfff) | ((w >>> 12) << 16);
+  return ((b & 0x003f003f) | (((b >>> 6) & 0x003f003f) << 8)) >>> 0;
+}
+
+function pack(c: number): number {
+  const b = (c & 0x003f003f) | (((c >>> 8) & 0x003f003f) << 6);
+  return (b & 0xfff) | ((b >>> 16) << 12);
+}
+
+/** Byte-wise max of lanes below 128 (SWAR: a byte's high bit after (a|0x80)-b says a >= b). */
+function maxLanes(a: number, b: number): number {
+  const ge = ((((a | 0x80808080) - b) & 0x80808080) >>> 7) >>> 0;
+  const m = (ge * 0xff) >>> 0;
+  return ((a & m) | (b & ~m)) >>> 0;
+}
+
+/** Counts the 4 lanes into 4 histograms (table k & 3 of 64 counters for lane k). */
+function count4(h4: Int32Array, lanes: number): void {
+  h4[lanes & 63]++;
+  h4[64 + ((lanes >>> 8) & 63)]++;
+  h4[128 + ((lanes >>> 16) & 63)]++;
+  h4[192 + (lanes >>> 24)]++;
+}
+
+function sumHistos(h4: Int32Array, h: Int32Array): void {
+  for (let v = 0; v < 64; v++) h[v] = h4[v] + h4[64 + v] + h4[128 + v] + h4[192 + v];
+}
+
 function valOp(v: number, len: number): number {
   return ((v - 1) << 2) | (len - 1) | 0x80;
 }
@@ -84,6 +116,8 @@ export class HllTwin {
   readonly denseBuf = new Uint8Array(HLL_DENSE_SIZE + 16);
   readonly unionRegs = new Uint8Array(HLL_REGISTERS);
   private readonly histo = new Int32Array(64);
+  private readonly histos = new Int32Array(4 * 64);
+  private readonly union32 = new Uint32Array(this.unionRegs.buffer);
   private readonly seq = new Uint8Array(8);
   private readonly hash = new Uint32Array(2);
   private hashIndex = 0;
@@ -343,13 +377,10 @@ export class HllTwin {
     h.fill(0);
     if (m[ptr + 4] === 0) {
       const r = ptr + HLL_HDR;
-      for (let q = 0; q < HLL_DENSE_SIZE - HLL_HDR; q += 3) {
-        const w = m[r + q] | (m[r + q + 1] << 8) | (m[r + q + 2] << 16);
-        h[w & 63]++;
-        h[(w >>> 6) & 63]++;
-        h[(w >>> 12) & 63]++;
-        h[w >>> 18]++;
-      }
+      const h4 = this.histos;
+      h4.fill(0);
+      for (let q = 0; q < HLL_DENSE_SIZE - HLL_HDR; q += 3) count4(h4, spread(m[r + q] | (m[r + q + 1] << 8) | (m[r + q + 2] << 16)));
+      sumHistos(h4, h);
     } else {
       const end = ptr + len;
       let p = ptr + HLL_HDR;
@@ -385,21 +416,11 @@ export class HllTwin {
   /** hllMerge: the union's registers take the max with the HLL's; 0, or HLL_INVALID. */
   unionAdd(m: Uint8Array, ptr: number, len: number, past = 0): number {
     this.ghost = past;
-    const u = this.unionRegs;
     if (m[ptr + 4] === 0) {
       const r = ptr + HLL_HDR;
-      let i = 0;
-      for (let q = 0; q < HLL_DENSE_SIZE - HLL_HDR; q += 3) {
-        const w = m[r + q] | (m[r + q + 1] << 8) | (m[r + q + 2] << 16);
-        let v = w & 63;
-        if (v > u[i]) u[i] = v;
-        v = (w >>> 6) & 63;
-        if (v > u[i + 1]) u[i + 1] = v;
-        v = (w >>> 12) & 63;
-        if (v > u[i + 2]) u[i + 2] = v;
-        v = w >>> 18;
-        if (v > u[i + 3]) u[i + 3] = v;
-        i += 4;
+      const u = this.union32;
+      for (let q = 0, i = 0; q < HLL_DENSE_SIZE - HLL_HDR; q += 3, i++) {
+        u[i] = maxLanes(spread(m[r + q] | (m[r + q + 1] << 8) | (m[r + q + 2] << 16)), u[i]);
       }
       return 0;
     }
@@ -407,11 +428,12 @@ export class HllTwin {
   }
 
   unionCount(): number {
-    const h = this.histo;
-    h.fill(0);
-    const u = this.unionRegs;
-    for (let i = 0; i < HLL_REGISTERS; i++) h[u[i]]++;
-    return hllEstimate(h);
+    const h4 = this.histos;
+    h4.fill(0);
+    const u = this.union32;
+    for (let i = 0; i < HLL_REGISTERS / 4; i++) count4(h4, u[i]);
+    sumHistos(h4, this.histo);
+    return hllEstimate(this.histo);
   }
 
   /** PFMERGE's write of the union into the HLL at ptr: see assembly/hll.ts hllUnionStore. */
@@ -419,9 +441,12 @@ export class HllTwin {
     const u = this.unionRegs;
     if (m[ptr + 4] === 0) {
       const r = ptr + HLL_HDR;
-      for (let i = 0; i < HLL_REGISTERS; i++) {
-        const v = u[i];
-        if (v !== 0 && denseGet(m, r, i) < v) denseSet(m, r, i, v);
+      const u32 = this.union32;
+      for (let q = 0, i = 0; q < HLL_DENSE_SIZE - HLL_HDR; q += 3, i++) {
+        const w = pack(maxLanes(spread(m[r + q] | (m[r + q + 1] << 8) | (m[r + q + 2] << 16)), u32[i]));
+        m[r + q] = w;
+        m[r + q + 1] = w >>> 8;
+        m[r + q + 2] = w >>> 16;
       }
       m[ptr + 15] |= 0x80;
       return 0;
