@@ -296,6 +296,7 @@ describe('trimming exactness: where listpack nodes end', () => {
       else args.push('other' + rng.int(0, 2), valueOf(rng, size));
       await h.check(args, 'exact', p);
       if (i % 50 === 49) {
+        await h.check(['XINFO', 'STREAM', 't'], 'exact', p);
         await h.check(['XTRIM', 't', 'MAXLEN', '~', String(rng.int(100, 600))], 'exact', p);
         await h.check(['XLEN', 't'], 'exact', p);
         await h.check(['XRANGE', 't', '-', '+', 'COUNT', '1'], 'exact', p);
@@ -317,6 +318,7 @@ describe('trimming exactness: where listpack nodes end', () => {
     await h.check(['XLEN', 't'], 'exact', p);
     await h.check(['XTRIM', 't', 'MAXLEN', '=', '20'], 'exact', p);
     await h.check(['XRANGE', 't', '-', '+'], 'exact', p);
+    await h.check(['XINFO', 'STREAM', 't'], 'exact', p);
     await nodeConfig(100, 4096);
   });
 
@@ -585,6 +587,8 @@ function genStreams(rng: Rng): Step[] {
   for (const key of KEYS.slice(0, 2)) {
     push('XLEN', key);
     push('XRANGE', key, '-', '+');
+    // The node structure itself: radix-tree-keys/-nodes, first/last IDs, counters.
+    push('XINFO', 'STREAM', key);
   }
   return steps;
 }
