@@ -262,6 +262,38 @@ describe('the command pages', () => {
     ]);
   });
 
+  it('megabyte bitmaps: counts and positions at odd offsets, BITOP of unequal lengths', async () => {
+    await h.reset();
+    const rng = new Rng(11);
+    const big = (n: number, density: number) => {
+      const b = Buffer.alloc(n);
+      for (let i = 0; i < n; i++) if (rng.chance(density)) b[i] = rng.int(0, 255);
+      return b;
+    };
+    const cmds: Arg[][] = [
+      ['SET', 'x', big(2_000_003, 0.5)],
+      ['SET', 'y', big(1_500_001, 0.5)],
+      ['SET', 'sparse', big(1_200_000, 0.00001)],
+      ['SETBIT', 'ones', String(8 * 1_000_000 - 1), '1'],
+      ['BITOP', 'NOT', 'ones', 'ones'],
+      ['SETBIT', 'ones', '7777777', '0'],
+      ['BITOP', 'AND', 'and', 'x', 'y'],
+      ['BITOP', 'OR', 'or', 'x', 'y', 'sparse'],
+      ['BITOP', 'XOR', 'xor', 'y', 'x', 'sparse'],
+    ];
+    for (const k of ['x', 'y', 'sparse', 'ones', 'and', 'or', 'xor']) {
+      cmds.push(['BITCOUNT', k], ['BITPOS', k, '1'], ['BITPOS', k, '0'], ['STRLEN', k]);
+      for (let i = 0; i < 6; i++) {
+        const a = rng.int(-2_100_000, 2_100_000);
+        const b = rng.int(-2_100_000, 2_100_000);
+        cmds.push(['BITCOUNT', k, String(a), String(b)], ['BITPOS', k, String(i & 1), String(a), String(b)]);
+        cmds.push(['BITCOUNT', k, String(a * 8 + 3), String(b * 8 + 5), 'BIT'], ['BITPOS', k, String(i & 1), String(a * 8 + 1), String(b * 8 + 6), 'BIT']);
+      }
+    }
+    cmds.push(['GET', 'and'], ['GET', 'or'], ['GET', 'xor'], ['GET', 'ones']);
+    await h.checkAll(cmds);
+  });
+
   it('BITFIELD: the page examples, overflow modes and BITFIELD_RO', async () => {
     await h.reset();
     await h.checkAll([
