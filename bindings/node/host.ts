@@ -21,7 +21,8 @@ export function nodeHost(overrides: Partial<Host> = {}): Host {
       memory() {
         const m = process.memoryUsage();
         peakRss = Math.max(peakRss, m.rss);
-        return { used: m.heapUsed + m.external + m.arrayBuffers, rss: m.rss, peak: peakRss };
+        // Node's `external` already includes `arrayBuffers` (ArrayBuffers, WASM memories).
+        return { used: m.heapUsed + m.external, rss: m.rss, peak: peakRss };
       },
       cpu() {
         const u = process.cpuUsage();
