@@ -312,6 +312,43 @@ describe('raw bytes and the cache', () => {
   });
 });
 
+describe('side effects', () => {
+  const script: Arg[][] = [
+    ['PFADD', 'a'],
+    ['PFADD', 'a'],
+    ['PFADD', 'a', 'x', 'y', 'z'],
+    ['PFADD', 'a', 'x'],
+    ['PFCOUNT', 'a'],
+    ['PFCOUNT', 'a'],
+    ['PFADD', 'b', ...elements('b', 2000)],
+    ['PFCOUNT', 'a', 'b'],
+    ['PFMERGE', 'c', 'a', 'b'],
+    ['PFMERGE', 'c'],
+    ['PFDEBUG', 'TODENSE', 'a'],
+    ['PFDEBUG', 'TODENSE', 'a'],
+    ['PFADD', 'd', 'q'],
+    ['PFDEBUG', 'GETREG', 'd'],
+    ['SET', 'bad', 'HYLL'],
+    ['PFADD', 'bad', 'x'],
+    ['PFMERGE', 'a', 'bad'],
+  ];
+
+  it('dirty: the changes counted as Redis counts them (PFADD per changed register, PFCOUNT writing the cache, TODENSE)', async () => {
+    await h.reset();
+    const p = await h.pair();
+    const dirty = async (side: 'redis' | 'cinnabar') => {
+      const info = await p[side].call('INFO', 'persistence');
+      const text = info.t === '$' ? info.v!.toString('latin1') : '';
+      return Number(/rdb_changes_since_last_save:(\d+)/.exec(text)![1]);
+    };
+    const before = { redis: await dirty('redis'), cinnabar: await dirty('cinnabar') };
+    for (const cmd of script) {
+      await h.check(cmd, 'exact', p);
+      expect((await dirty('cinnabar')) - before.cinnabar, JSON.stringify(cmd.slice(0, 3))).toBe((await dirty('redis')) - before.redis);
+    }
+  });
+});
+
 describe('cross-loading', () => {
   it('an HLL string taken from real Redis gives the same PFCOUNT in Cinnabar, and the other way round', async () => {
     await h.reset();
@@ -395,7 +432,8 @@ function genHll(rng: Rng): Step[] {
     else if (r < 0.95) args = ['SETRANGE', rng.pick(KEYS), String(rng.int(0, 40)), String.fromCharCode(rng.int(0, 255))];
     else if (r < 0.97) args = ['DEL', rng.pick(KEYS)];
     else if (r < 0.98) args = ['STRLEN', rng.pick(KEYS)];
-    else args = ['CONFIG', 'SET', 'hll-sparse-max-bytes', String(rng.pick([0, 50, 3000]))];
+    else if (r < 0.998) args = ['CONFIG', 'SET', 'hll-sparse-max-bytes', String(rng.pick([0, 50, 3000]))];
+    else args = [rng.caseOf('PFSELFTEST')];
     steps.push({ args });
   }
   for (const k of KEYS) steps.push({ args: ['GET', k] }, { args: ['PFCOUNT', k] });
