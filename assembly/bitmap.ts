@@ -65,64 +65,91 @@ export function bitmapPos(ptr: usize, len: usize, bit: u32): f64 {
   return <f64>(((p - ptr) << 3) + lead);
 }
 
+/** dst[0, n) = a op b for AND, OR or XOR: four u64 words a step, then the bytes left. */
+function combine(op: u32, dst: usize, a: usize, b: usize, n: usize): void {
+  const words = n & ~(<usize>31);
+  if (op == OP_AND) {
+    for (let k: usize = 0; k < words; k += 32) {
+      store<u64>(dst + k, load<u64>(a + k) & load<u64>(b + k));
+      store<u64>(dst + k, load<u64>(a + k, 8) & load<u64>(b + k, 8), 8);
+      store<u64>(dst + k, load<u64>(a + k, 16) & load<u64>(b + k, 16), 16);
+      store<u64>(dst + k, load<u64>(a + k, 24) & load<u64>(b + k, 24), 24);
+    }
+    for (let k = words; k < n; k++) store<u8>(dst + k, load<u8>(a + k) & load<u8>(b + k));
+  } else if (op == OP_OR) {
+    for (let k: usize = 0; k < words; k += 32) {
+      store<u64>(dst + k, load<u64>(a + k) | load<u64>(b + k));
+      store<u64>(dst + k, load<u64>(a + k, 8) | load<u64>(b + k, 8), 8);
+      store<u64>(dst + k, load<u64>(a + k, 16) | load<u64>(b + k, 16), 16);
+      store<u64>(dst + k, load<u64>(a + k, 24) | load<u64>(b + k, 24), 24);
+    }
+    for (let k = words; k < n; k++) store<u8>(dst + k, load<u8>(a + k) | load<u8>(b + k));
+  } else {
+    for (let k: usize = 0; k < words; k += 32) {
+      store<u64>(dst + k, load<u64>(a + k) ^ load<u64>(b + k));
+      store<u64>(dst + k, load<u64>(a + k, 8) ^ load<u64>(b + k, 8), 8);
+      store<u64>(dst + k, load<u64>(a + k, 16) ^ load<u64>(b + k, 16), 16);
+      store<u64>(dst + k, load<u64>(a + k, 24) ^ load<u64>(b + k, 24), 24);
+    }
+    for (let k = words; k < n; k++) store<u8>(dst + k, load<u8>(a + k) ^ load<u8>(b + k));
+  }
+}
+
 /**
  * BITOP: `dst` (dstLen bytes, the longest source's length) = op over the `count` sources
  * described at `sources` (address, length as u32 pairs); a source shorter than dstLen reads as
  * zero-padded. NOT takes one source. `dst` may not overlap a source.
+ *
+ * Zero padding decides the tails without reading them: AND is 0 past the shortest source, NOT
+ * 0xff past its source, and OR/XOR leave a byte as it is where a source has ended. So every
+ * pass is a tight word loop over bytes that exist (one loop per operation, the choice made
+ * outside it); memory bandwidth bounds them, which is also why v128 lanes gain nothing here
+ * (measured: the same GB/s as i64 words).
  */
 export function bitmapOp(op: u32, dst: usize, dstLen: usize, sources: usize, count: u32): void {
-  let minLen = dstLen;
-  for (let i: u32 = 0; i < count; i++) {
-    const len = <usize>load<u32>(sources + i * SOURCE_BYTES, 4);
-    if (len < minLen) minLen = len;
-  }
   const first = <usize>load<u32>(sources);
-  // Words where every source has bytes: one pass reading all sources, as Redis's fast path.
-  let k: usize = 0;
-  const words = minLen & ~(<usize>31);
+  const firstLen = <usize>load<u32>(sources, 4);
   if (op == OP_NOT) {
-    for (; k < words; k += 32) {
+    const words = firstLen & ~(<usize>31);
+    for (let k: usize = 0; k < words; k += 32) {
       store<u64>(dst + k, ~load<u64>(first + k));
       store<u64>(dst + k, ~load<u64>(first + k, 8), 8);
       store<u64>(dst + k, ~load<u64>(first + k, 16), 16);
       store<u64>(dst + k, ~load<u64>(first + k, 24), 24);
     }
-  } else {
-    for (; k < words; k += 32) {
-      let a0 = load<u64>(first + k), a1 = load<u64>(first + k, 8);
-      let a2 = load<u64>(first + k, 16), a3 = load<u64>(first + k, 24);
-      for (let i: u32 = 1; i < count; i++) {
-        const s = <usize>load<u32>(sources + i * SOURCE_BYTES) + k;
-        if (op == OP_AND) {
-          a0 &= load<u64>(s); a1 &= load<u64>(s, 8); a2 &= load<u64>(s, 16); a3 &= load<u64>(s, 24);
-        } else if (op == OP_OR) {
-          a0 |= load<u64>(s); a1 |= load<u64>(s, 8); a2 |= load<u64>(s, 16); a3 |= load<u64>(s, 24);
-        } else {
-          a0 ^= load<u64>(s); a1 ^= load<u64>(s, 8); a2 ^= load<u64>(s, 16); a3 ^= load<u64>(s, 24);
-        }
-      }
-      store<u64>(dst + k, a0);
-      store<u64>(dst + k, a1, 8);
-      store<u64>(dst + k, a2, 16);
-      store<u64>(dst + k, a3, 24);
-    }
+    for (let k = words; k < firstLen; k++) store<u8>(dst + k, ~load<u8>(first + k));
+    memory.fill(dst + firstLen, 0xff, dstLen - firstLen);
+    return;
   }
-  // The rest byte by byte, shorter sources padded with zeros.
-  const firstLen = <usize>load<u32>(sources, 4);
-  for (; k < dstLen; k++) {
-    let out: u32 = k < firstLen ? <u32>load<u8>(first + k) : 0;
-    if (op == OP_NOT) {
-      out = ~out;
-    } else {
-      for (let i: u32 = 1; i < count; i++) {
-        const d = sources + i * SOURCE_BYTES;
-        const byte: u32 = k < <usize>load<u32>(d, 4) ? <u32>load<u8>(<usize>load<u32>(d) + k) : 0;
-        if (op == OP_AND) out &= byte;
-        else if (op == OP_OR) out |= byte;
-        else out ^= byte;
-      }
+  if (count == 1) {
+    memory.copy(dst, first, firstLen);
+    memory.fill(dst + firstLen, 0, dstLen - firstLen);
+    return;
+  }
+  const second = <usize>load<u32>(sources + SOURCE_BYTES);
+  const secondLen = <usize>load<u32>(sources + SOURCE_BYTES, 4);
+  if (op == OP_AND) {
+    let minLen = firstLen < secondLen ? firstLen : secondLen;
+    for (let i: u32 = 2; i < count; i++) {
+      const len = <usize>load<u32>(sources + i * SOURCE_BYTES, 4);
+      if (len < minLen) minLen = len;
     }
-    store<u8>(dst + k, <u8>out);
+    combine(op, dst, first, second, minLen);
+    for (let i: u32 = 2; i < count; i++) combine(op, dst, dst, <usize>load<u32>(sources + i * SOURCE_BYTES), minLen);
+    memory.fill(dst + minLen, 0, dstLen - minLen);
+    return;
+  }
+  // OR, XOR: the first two sources where both exist, the longer one's bytes past that, zeros
+  // to the end; then each further source over its own length.
+  const both = firstLen < secondLen ? firstLen : secondLen;
+  combine(op, dst, first, second, both);
+  if (firstLen > both) memory.copy(dst + both, first + both, firstLen - both);
+  else memory.copy(dst + both, second + both, secondLen - both);
+  const reached = firstLen > secondLen ? firstLen : secondLen;
+  memory.fill(dst + reached, 0, dstLen - reached);
+  for (let i: u32 = 2; i < count; i++) {
+    const d = sources + i * SOURCE_BYTES;
+    combine(op, dst, dst, <usize>load<u32>(d), <usize>load<u32>(d, 4));
   }
 }
 

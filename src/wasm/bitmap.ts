@@ -29,13 +29,13 @@ export const SOURCE_BYTES = 8;
  * Which implementation serves each operation and the measurement behind it (bench/micro-bitmap.ts,
  * 16 MB strings and 1M random offsets, Node 20 on the shared 2-core dev machine under load, so
  * ranges over three runs; ratios are WASM over TS). BITOP and BITCOUNT are well past the 2x the
- * issue asks of WASM without SIMD (not enabled in build/wasm.mjs): i64 words and popcnt against
- * 32-bit words and a SWAR popcount in JS.
+ * issue asks of WASM with plain i64 words (SIMD measured no faster: see bitop) against 32-bit
+ * words and a SWAR popcount in JS.
  */
 export const BITMAP_IMPLEMENTATIONS = {
   bitcount: {
     use: 'wasm',
-    why: 'WASM 5.9-6.8x (8.6-13.9 GB/s vs 1.5-2.1 GB/s): i64.popcnt on four independent word counters, where JS has no popcount and runs a SWAR count on 32-bit words',
+    why: 'WASM 4.8-6.8x (6.4-13.9 GB/s vs 1.3-2.1 GB/s): i64.popcnt on four independent word counters, where JS has no popcount and runs a SWAR count on 32-bit words',
   },
   bitpos: {
     use: 'wasm',
@@ -43,7 +43,7 @@ export const BITMAP_IMPLEMENTATIONS = {
   },
   bitop: {
     use: 'wasm',
-    why: 'WASM 2.8-6.3x for AND/OR/XOR of two 16 MB strings (3.9-4.5 GB/s vs 0.6-1.5 GB/s), 2.4-4.6x for NOT: one pass over all sources on i64 words, 4 per iteration',
+    why: 'WASM 2.2-3.9x for AND/OR/XOR of two 16 MB strings (4.7-7.5 GB/s vs 1.7-2.3 GB/s), 3.5-4.4x for NOT: one tight i64 loop per operation, tails that zero padding decides filled rather than computed. v128 lanes measured no faster (memory-bound), and i8x16.popcnt slower than i64.popcnt, so SIMD is not needed',
   },
   bitfield: {
     use: 'wasm',
@@ -51,7 +51,7 @@ export const BITMAP_IMPLEMENTATIONS = {
   },
   setbit: {
     use: 'ts',
-    why: 'SETBIT 0.95-1.23x and GETBIT 0.5-1.14x WASM/TS: a byte edit on a view of the memory costs about what the call into WASM costs, so JS keeps it and crosses nothing (GETBIT also uses it)',
+    why: 'SETBIT 0.89-1.23x and GETBIT 0.5-1.14x WASM/TS: a byte edit on a view of the memory costs about what the call into WASM costs, so JS keeps it and crosses nothing (GETBIT also uses it)',
   },
 } as const satisfies Record<string, { use: 'wasm' | 'ts'; why: string }>;
 

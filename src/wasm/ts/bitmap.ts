@@ -77,52 +77,68 @@ export function bitPos(mem: Uint8Array, ptr: number, len: number, bit: 0 | 1): n
   return (p - ptr) * 8 + Math.clz32(byte) - 24;
 }
 
+/** mem[dst, dst+n) = a op b for AND, OR or XOR: 32-bit words where all three are 4-aligned alike. */
+function combine(mem: Uint8Array, op: BitOp, dst: number, a: number, b: number, n: number): void {
+  const base = mem.byteOffset;
+  let k = 0;
+  if (n >= 16 && ((base + dst) & 3) === 0 && ((base + a) & 3) === 0 && ((base + b) & 3) === 0) {
+    const w = words(mem);
+    const count = n >>> 2;
+    const d = (base + dst) >>> 2;
+    const x = (base + a) >>> 2;
+    const y = (base + b) >>> 2;
+    if (op === OP_AND) for (let i = 0; i < count; i++) w[d + i] = w[x + i] & w[y + i];
+    else if (op === OP_OR) for (let i = 0; i < count; i++) w[d + i] = w[x + i] | w[y + i];
+    else for (let i = 0; i < count; i++) w[d + i] = w[x + i] ^ w[y + i];
+    k = count << 2;
+  }
+  if (op === OP_AND) for (; k < n; k++) mem[dst + k] = mem[a + k] & mem[b + k];
+  else if (op === OP_OR) for (; k < n; k++) mem[dst + k] = mem[a + k] | mem[b + k];
+  else for (; k < n; k++) mem[dst + k] = mem[a + k] ^ mem[b + k];
+}
+
 /**
  * BITOP: mem[dst, dst+dstLen) = op over `sources` (each zero-padded to dstLen; dstLen is the
- * longest source's length). NOT takes one source. `dst` may not overlap a source.
+ * longest source's length). NOT takes one source. `dst` may not overlap a source. The same
+ * passes as assembly/bitmap.ts: the tails that zero padding decides are filled, not computed.
  */
 export function bitOp(mem: Uint8Array, op: BitOp, dst: number, dstLen: number, sources: readonly BitSource[]): void {
-  let minLen = dstLen;
-  for (const s of sources) if (s.len < minLen) minLen = s.len;
-  const base = mem.byteOffset;
-  const first = sources[0].ptr;
-  let k = 0;
-  // Words where every source has bytes, if all are 4-aligned alike with the destination.
-  const aligned = ((base + dst) & 3) === 0 && sources.every((s) => ((base + s.ptr) & 3) === 0);
-  if (aligned && minLen >= 16) {
-    const w = words(mem);
-    const n = minLen >>> 2;
-    const d = (base + dst) >>> 2;
-    const f = (base + first) >>> 2;
-    if (op === OP_NOT) {
-      for (let i = 0; i < n; i++) w[d + i] = ~w[f + i];
-    } else {
-      w.copyWithin(d, f, f + n);
-      for (let j = 1; j < sources.length; j++) {
-        const s = (base + sources[j].ptr) >>> 2;
-        if (op === OP_AND) for (let i = 0; i < n; i++) w[d + i] &= w[s + i];
-        else if (op === OP_OR) for (let i = 0; i < n; i++) w[d + i] |= w[s + i];
-        else for (let i = 0; i < n; i++) w[d + i] ^= w[s + i];
-      }
+  const first = sources[0];
+  if (op === OP_NOT) {
+    const base = mem.byteOffset;
+    let k = 0;
+    if (first.len >= 16 && ((base + dst) & 3) === 0 && ((base + first.ptr) & 3) === 0) {
+      const w = words(mem);
+      const count = first.len >>> 2;
+      const d = (base + dst) >>> 2;
+      const f = (base + first.ptr) >>> 2;
+      for (let i = 0; i < count; i++) w[d + i] = ~w[f + i];
+      k = count << 2;
     }
-    k = n << 2;
+    for (; k < first.len; k++) mem[dst + k] = ~mem[first.ptr + k];
+    mem.fill(0xff, dst + first.len, dst + dstLen);
+    return;
   }
-  const firstLen = sources[0].len;
-  for (; k < dstLen; k++) {
-    let out = k < firstLen ? mem[first + k] : 0;
-    if (op === OP_NOT) {
-      out = ~out;
-    } else {
-      for (let j = 1; j < sources.length; j++) {
-        const s = sources[j];
-        const byte = k < s.len ? mem[s.ptr + k] : 0;
-        if (op === OP_AND) out &= byte;
-        else if (op === OP_OR) out |= byte;
-        else out ^= byte;
-      }
-    }
-    mem[dst + k] = out;
+  if (sources.length === 1) {
+    mem.copyWithin(dst, first.ptr, first.ptr + first.len);
+    mem.fill(0, dst + first.len, dst + dstLen);
+    return;
   }
+  const second = sources[1];
+  if (op === OP_AND) {
+    let minLen = Math.min(first.len, second.len);
+    for (let i = 2; i < sources.length; i++) minLen = Math.min(minLen, sources[i].len);
+    combine(mem, op, dst, first.ptr, second.ptr, minLen);
+    for (let i = 2; i < sources.length; i++) combine(mem, op, dst, dst, sources[i].ptr, minLen);
+    mem.fill(0, dst + minLen, dst + dstLen);
+    return;
+  }
+  const both = Math.min(first.len, second.len);
+  combine(mem, op, dst, first.ptr, second.ptr, both);
+  const longer = first.len > both ? first : second;
+  mem.copyWithin(dst + both, longer.ptr + both, longer.ptr + longer.len);
+  mem.fill(0, dst + longer.len, dst + dstLen);
+  for (let i = 2; i < sources.length; i++) combine(mem, op, dst, dst, sources[i].ptr, sources[i].len);
 }
 
 /** The `bits`-wide (1..64) unsigned integer at bit `offset` of mem[ptr, ptr+len), zero past the end. */
