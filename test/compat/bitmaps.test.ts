@@ -457,6 +457,8 @@ describe('the command pages', () => {
       ['SETBIT', 'w', '40', '0'],
       ['BITFIELD', 'w', 'SET', 'u8', '0', '1'],
       ['BITFIELD', 'w', 'OVERFLOW', 'FAIL', 'INCRBY', 'u8', '0', '1000'],
+      ['BITFIELD', 'w', 'OVERFLOW', 'FAIL', 'INCRBY', 'u8', '800', '1000'],
+      ['BITFIELD', 'fresh', 'OVERFLOW', 'FAIL', 'INCRBY', 'u8', '0', '1000'],
       ['BITOP', 'NOT', 'w', 'w'],
       ['BITOP', 'AND', 'x', 'w'],
     ];
