@@ -8,6 +8,8 @@
 //     measures string keys. Target: at most 2x Redis's bytes per entry.
 //   node build/run-ts.mjs bench/streams.ts [--quick]
 import net from 'node:net';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { Cinnabar } from '../bindings/node/index.ts';
 import { RespClient } from '../test/support/resp-client.ts';
 import { benchMemory, type MemoryResult } from './memory.ts';
@@ -26,20 +28,24 @@ function entryFields(i: number): string[] {
   return ['sensor', `sensor-${i % 1000}`, 'reading', String((i * 7919) % 100000)];
 }
 
-function workload() {
+/**
+ * The phases, each a call count and the command of call i, made on the fly (a prebuilt million
+ * argument lists would sit in the heap and slow every GC of the in-process run).
+ */
+function phases(withGroups: boolean): [phase: string, calls: number, command: (i: number) => string[]][] {
   let s = 4242;
   const rand = () => {
     s = (Math.imul(s, 1103515245) + 12345) >>> 0;
     return s / 4294967296;
   };
-  const adds: string[][] = [];
-  for (let i = 0; i < ENTRIES; i++) adds.push(['XADD', 'bench:stream', `${BASE_MS + i}-0`, ...entryFields(i)]);
-  const ranges = Array.from({ length: QUERIES }, () => ['XRANGE', 'bench:stream', String(BASE_MS + Math.floor(rand() * ENTRIES)), '+', 'COUNT', '10']);
-  const groupReads = Array.from({ length: Math.ceil(ENTRIES / 10) }, () => ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '10', 'STREAMS', 'bench:stream', '>']);
-  return { adds, ranges, groupReads };
+  const out: [string, number, (i: number) => string[]][] = [
+    ['xadd', ENTRIES, (i) => ['XADD', 'bench:stream', `${BASE_MS + i}-0`, ...entryFields(i)]],
+    ['xrange', QUERIES, () => ['XRANGE', 'bench:stream', String(BASE_MS + Math.floor(rand() * ENTRIES)), '+', 'COUNT', '10']],
+  ];
+  if (withGroups) out.push(['xreadgroup', Math.ceil(ENTRIES / 10), () => ['XREADGROUP', 'GROUP', 'g', 'c', 'COUNT', '10', 'STREAMS', 'bench:stream', '>']]);
+  return out;
 }
 
-type W = ReturnType<typeof workload>;
 interface PhaseResult {
   opsPerSec: number;
   usecPerCall: number | null;
@@ -51,32 +57,23 @@ function commandstats(text: string): Map<string, number> {
   return out;
 }
 
-function phases(w: W, withGroups: boolean): [string, string[][]][] {
-  const out: [string, string[][]][] = [
-    ['xadd', w.adds],
-    ['xrange', w.ranges],
-  ];
-  if (withGroups) out.push(['xreadgroup', w.groupReads]);
-  return out;
-}
-
-async function runCinnabar(w: W, withGroups: boolean): Promise<Map<string, PhaseResult>> {
+async function runCinnabar(withGroups: boolean): Promise<Map<string, PhaseResult>> {
   const db = await Cinnabar.open();
   const results = new Map<string, PhaseResult>();
   try {
     if (withGroups) await db.call('XGROUP', 'CREATE', 'bench:stream', 'g', '0', 'MKSTREAM');
-    for (const [phase, cmds] of phases(w, withGroups)) {
+    for (const [phase, calls, command] of phases(withGroups)) {
       const t0 = performance.now();
       let pending: Promise<unknown>[] = [];
-      for (const args of cmds) {
-        pending.push(db.call(...args));
+      for (let i = 0; i < calls; i++) {
+        pending.push(db.call(...command(i)));
         if (pending.length === 1000) {
           await Promise.all(pending);
           pending = [];
         }
       }
       await Promise.all(pending);
-      results.set(phase, { opsPerSec: cmds.length / ((performance.now() - t0) / 1000), usecPerCall: null });
+      results.set(phase, { opsPerSec: calls / ((performance.now() - t0) / 1000), usecPerCall: null });
     }
     const stats = commandstats(String(await db.call('INFO', 'commandstats')));
     for (const [phase, r] of results) r.usecPerCall = stats.get(phase) ?? null;
@@ -86,17 +83,21 @@ async function runCinnabar(w: W, withGroups: boolean): Promise<Map<string, Phase
   return results;
 }
 
-async function runRedis(w: W, withGroups: boolean): Promise<Map<string, PhaseResult>> {
+async function runRedis(withGroups: boolean): Promise<Map<string, PhaseResult>> {
   const server = await startRedisServer();
   const c = await RespClient.connect(server.port);
   const results = new Map<string, PhaseResult>();
   try {
     await c.call('CONFIG', 'RESETSTAT');
     if (withGroups) await c.call('XGROUP', 'CREATE', 'bench:stream', 'g', '0', 'MKSTREAM');
-    for (const [phase, cmds] of phases(w, withGroups)) {
+    for (const [phase, calls, command] of phases(withGroups)) {
       const t0 = performance.now();
-      for (let i = 0; i < cmds.length; i += 1000) await c.callMany(cmds.slice(i, i + 1000));
-      results.set(phase, { opsPerSec: cmds.length / ((performance.now() - t0) / 1000), usecPerCall: null });
+      for (let i = 0; i < calls; i += 1000) {
+        const batch: string[][] = [];
+        for (let j = i; j < Math.min(calls, i + 1000); j++) batch.push(command(j));
+        await c.callMany(batch);
+      }
+      results.set(phase, { opsPerSec: calls / ((performance.now() - t0) / 1000), usecPerCall: null });
     }
     const r = await c.call('INFO', 'commandstats');
     const stats = commandstats(r.t === '$' && r.v ? r.v.toString() : '');
@@ -166,13 +167,17 @@ function loadStream(port: number, n: number): Promise<number> {
 }
 
 /**
- * Live bytes per entry in this process: heapUsed + external after a full GC, before and after
- * loading the same `XADD *` entries in process. Node's `external` already includes
- * `arrayBuffers`, where the node bytes live (INFO used_memory adds arrayBuffers a second time:
- * see the note under the table). Null without --expose-gc.
+ * Live bytes per entry in this process: heapUsed + external (which includes the ArrayBuffers the
+ * nodes live in) after a full GC, before and after loading the same `XADD *` entries in process.
+ * Null when no full GC can be had.
  */
 async function inProcessBytesPerEntry(): Promise<number | null> {
-  const gc = (globalThis as { gc?: () => void }).gc;
+  let gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) {
+    // Not started with --expose-gc (npm run bench spawns plain node): expose it now.
+    v8.setFlagsFromString('--expose-gc');
+    gc = vm.runInNewContext('gc') as (() => void) | undefined;
+  }
   if (!gc) return null;
   const live = () => {
     gc();
@@ -199,17 +204,16 @@ async function inProcessBytesPerEntry(): Promise<number | null> {
 }
 
 export async function runStreamsBench(log: (line: string) => void = console.log): Promise<string> {
-  const w = workload();
   const withGroups = await hasXreadgroup();
   log(`  ${ENTRIES.toLocaleString('en-US')} entries (XADD key <id> sensor sensor-N reading <int>), ${QUERIES.toLocaleString('en-US')} XRANGE ... COUNT 10 from random IDs`);
-  const cinnabar = await runCinnabar(w, withGroups);
-  const redis = await runRedis(w, withGroups);
-  const rows = phases(w, withGroups).map(([p, cmds]) => {
+  const cinnabar = await runCinnabar(withGroups);
+  const redis = await runRedis(withGroups);
+  const rows = phases(withGroups).map(([p, calls]) => {
     const cu = cinnabar.get(p)!.usecPerCall;
     const ru = redis.get(p)!.usecPerCall;
     return [
       p === 'xadd' ? 'XADD (1 entry per call)' : `${p.toUpperCase()} COUNT 10`,
-      cmds.length,
+      calls,
       Math.round(cinnabar.get(p)!.opsPerSec),
       Math.round(redis.get(p)!.opsPerSec),
       cu === null ? '-' : cu.toFixed(3),
@@ -234,8 +238,6 @@ export async function runStreamsBench(log: (line: string) => void = console.log)
       ? 'cinnabar in process: not measured (run node with --expose-gc, e.g. NODE_OPTIONS=--expose-gc).'
       : `cinnabar in process, live after full GC (heapUsed + external): ${inProcess.toFixed(1)} B/entry` +
         (redisPerEntry ? `, ${(inProcess / redisPerEntry).toFixed(2)}x redis's used_memory per entry` : ''),
-    "INFO used_memory of cinnabar-server is heapUsed + external + arrayBuffers (bindings/node/host.ts), and Node's external",
-    'already includes arrayBuffers: the stream nodes (ArrayBuffers) are counted twice in the server rows above.',
   ];
   return `${speed}\n${notes.join('\n')}\n\nMemory per stream entry (target <= ${STREAM_MEMORY_TARGET}x Redis):\n${memory.table}\n${memNotes.join('\n')}`;
 }

@@ -233,6 +233,46 @@ describe('the command pages', () => {
   });
 });
 
+describe('COPY', () => {
+  it('copies entries, node structure and counters; the copy and the original then differ', async () => {
+    await h.reset();
+    const adds: Arg[][] = [];
+    for (let i = 1; i <= 230; i++) adds.push(['XADD', 's', `${i}-0`, 'f', String(i)]);
+    await h.checkAll([
+      ...adds,
+      ['XDEL', 's', '5-0', '150-0'],
+      ['XSETID', 's', '300-0', 'ENTRIESADDED', '400', 'MAXDELETEDID', '200-0'],
+      ['COPY', 's', 'c'],
+      ['XADD', 's', '301-0', 'f', 'x'],
+      ['XTRIM', 'c', 'MAXLEN', '~', '100'],
+      ['XINFO', 'STREAM', 's'],
+      ['XINFO', 'STREAM', 'c'],
+      ['XRANGE', 'c', '-', '+', 'COUNT', '3'],
+      ['XREVRANGE', 's', '+', '-', 'COUNT', '2'],
+    ]);
+  });
+});
+
+describe('WATCH', () => {
+  it('sees XADD and the XDEL/XTRIM that remove something; not XSETID, nor a no-op XDEL/XTRIM/NOMKSTREAM', async () => {
+    await h.reset();
+    const watched = (...write: Arg[]): Arg[][] => [['WATCH', 's'], write, ['MULTI'], ['PING'], ['EXEC']];
+    await h.checkAll([
+      ['XADD', 's', '1-0', 'f', 'v'],
+      ['XADD', 's', '2-0', 'f', 'v'],
+      ...watched('XSETID', 's', '5-0'),
+      ...watched('XTRIM', 's', 'MAXLEN', '5'),
+      ...watched('XDEL', 's', '9-9'),
+      ...watched('XADD', 'none', 'NOMKSTREAM', '1-1', 'f', 'v'),
+      ...watched('XADD', 's', '6-0', 'f', 'v'),
+      ...watched('XDEL', 's', '6-0'),
+      ...watched('XTRIM', 's', 'MAXLEN', '1'),
+      ...watched('XTRIM', 's', 'MINID', '~', '9'),
+      ...watched('XREAD', 'STREAMS', 's', '0'),
+    ]);
+  });
+});
+
 describe('`*` IDs', () => {
   it('are <now ms>-<seq>, increasing, and the same form as Redis gives', async () => {
     await h.reset();
@@ -464,6 +504,25 @@ describe('XREAD BLOCK', () => {
       await send(3, 'm', 'XDEL', 't', '1-0');
       await send(3, 'e', 'EXEC');
       await Promise.all([w, w2]);
+    });
+  });
+
+  it('a key named twice waits past its first ID; RENAME onto a waited key serves; RESP3 gets a map', async () => {
+    await bothServers(async (c, send, blocked) => {
+      const w0 = send(0, 'c0', 'XREAD', 'BLOCK', '0', 'STREAMS', 's', 's', '5', '0');
+      await blocked(1);
+      await send(3, 'a', 'XADD', 's', '3-0', 'f', 'v');
+      await sleep(20);
+      await blocked(1);
+      await send(3, 'b', 'XADD', 's', '6-0', 'f', 'v');
+      await w0;
+      await c[1].call('HELLO', '3');
+      const w1 = send(1, 'c1', 'XREAD', 'BLOCK', '0', 'STREAMS', 'dst', '$');
+      await blocked(1);
+      await send(3, 'c', 'XADD', 'src', '1-0', 'f', 'v');
+      await send(3, 'c', 'RENAME', 'src', 'dst');
+      await w1;
+      await send(1, 'c1', 'XREAD', 'STREAMS', 'dst', 'nokey', '0', '0');
     });
   });
 
