@@ -85,6 +85,11 @@ describe('the command pages', () => {
       ['CONFIG', 'SET', 'hll-sparse-max-bytes', '3000'],
       ['TYPE', 'hll'],
       ['STRLEN', 'hll3'],
+      ['PFADD', 'bin', '', '\x00', '\x00\xff\x01', 'é', 'x'.repeat(7), 'y'.repeat(8), 'z'.repeat(9), 'w'.repeat(100_000)],
+      ['GET', 'bin'],
+      ['PFCOUNT', 'bin'],
+      ['PFADD', 'bin', Buffer.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 250, 251, 252, 253, 254, 255])],
+      ['GET', 'bin'],
     ]);
   });
 
@@ -221,7 +226,7 @@ describe('raw bytes and the cache', () => {
   });
 
   it('GET after PFADDs growing a key through the sparse -> dense boundary, at several hll-sparse-max-bytes', async () => {
-    for (const max of [0, 1, 17, 18, 40, 300, 3000, 20000]) {
+    for (const max of [0, 1, 17, 18, 40, 300, 3000, 20000, 1_000_000_000]) {
       await h.reset();
       await setSparseMax(max);
       for (let step = 0, n = 0; n < 2600; step++) {
