@@ -526,6 +526,19 @@ describe('XREAD BLOCK', () => {
     });
   });
 
+  it('a blocked client that disconnects is forgotten; the next one waiting is served', async () => {
+    await bothServers(async (c, send, blocked) => {
+      void c[0].call('XREAD', 'BLOCK', '0', 'STREAMS', 's', '$').catch(() => undefined);
+      await blocked(1);
+      const w1 = send(1, 'c1', 'XREAD', 'BLOCK', '0', 'STREAMS', 's', '$');
+      await blocked(2);
+      c[0].close();
+      await blocked(1);
+      await send(3, 'add', 'XADD', 's', '1-0', 'f', 'v');
+      await w1;
+    });
+  });
+
   it('several clients with different IDs: only those with entries past their ID are served', async () => {
     await bothServers(async (c, send, blocked) => {
       await send(3, 'setup', 'XADD', 's', '10-0', 'f', 'v');
