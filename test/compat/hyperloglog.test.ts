@@ -423,7 +423,13 @@ function genHll(rng: Rng): Step[] {
   const key = () => (rng.chance(0.85) ? rng.pick(KEYS) : rng.pick(OTHER));
   const keys = (min: number, most: number) => Array.from({ length: rng.int(min, most) }, key);
   const n = rng.int(8, 22);
+  // A second client WATCHes keys over a stretch of the sequence, then runs MULTI/EXEC: EXEC
+  // answers null exactly when a command in between signalled one of them as modified.
+  const watchAt = rng.int(0, n - 1);
+  const execAt = rng.int(watchAt + 1, n);
   for (let i = 0; i < n; i++) {
+    if (i === watchAt) steps.push({ args: ['WATCH', ...keys(1, 2)], client: 1 });
+    if (i === execAt) steps.push({ args: ['MULTI'], client: 1 }, { args: ['PING'], client: 1 }, { args: ['EXEC'], client: 1 });
     const r = rng.next();
     let args: Arg[];
     if (r < 0.35) {
@@ -451,14 +457,15 @@ function genHll(rng: Rng): Step[] {
     }
     steps.push({ args });
   }
+  if (execAt === n) steps.push({ args: ['MULTI'], client: 1 }, { args: ['PING'], client: 1 }, { args: ['EXEC'], client: 1 });
   for (const k of KEYS) steps.push({ args: ['GET', k] }, { args: ['PFCOUNT', k] });
   steps.push({ args: ['CONFIG', 'SET', 'hll-sparse-max-bytes', '3000'] });
   return steps;
 }
 
 describe('random sequences', () => {
-  it('500 seeded sequences mixing every HyperLogLog command with wrong types and corrupt strings', async () => {
-    await h.sequences('hyperloglog', Number(process.env.HLL_SEQUENCES ?? 500), genHll);
+  it('500 seeded sequences mixing every HyperLogLog command with wrong types, corrupt strings and a WATCHing client', async () => {
+    await h.sequences('hyperloglog', Number(process.env.HLL_SEQUENCES ?? 500), genHll, 2);
   });
 
   it('100 more in RESP3, and the GETREG dumps', async () => {
@@ -466,6 +473,6 @@ describe('random sequences', () => {
       { args: ['HELLO', '3'], compare: 'type' },
       ...genHll(rng),
       { args: ['PFDEBUG', 'GETREG', rng.pick(KEYS)] },
-    ]);
+    ], 2);
   });
 });
