@@ -467,6 +467,8 @@ class StreamNode {
 // ID is kept as numbers while exact (enMsN/enSeqN, -1 beyond 2^53), the common case, and as
 // bigints only when asked for (entryId) or when a number cannot hold it.
 let enNode: StreamNode;
+/** Where the entry starts (its flags byte). */
+let enStart = 0;
 let enFlags = 0;
 let enMsDelta: number | bigint = 0;
 let enSeqDelta: number | bigint = 0;
@@ -480,6 +482,7 @@ let enNext = 0;
 function readEntryHeader(node: StreamNode, p: number): void {
   const b = node.buf;
   enNode = node;
+  enStart = p;
   enFlags = readInt(b, p);
   p = readElement(b, rdPos);
   enMsDelta = rdInt;
@@ -733,29 +736,33 @@ export class Stream implements RedisObject {
     return found;
   }
 
-  /** The live entry with this ID (fields and values flat), or undefined. */
-  get(id: StreamID): Bin[] | undefined {
-    let found: Bin[] | undefined;
-    this.range(id, id, false, 1, (_id, fields) => {
-      found = fields;
-      return false;
-    });
-    return found;
-  }
-
-  /** Whether a live entry has this ID (streamEntryExists). */
-  has(id: StreamID): boolean {
+  /**
+   * Where the live entry with this ID is: its node's index, its cursor left on it by
+   * readEntryHeader; -1 when there is none (never added, deleted, or trimmed).
+   */
+  private findLive(id: StreamID): number {
     const ni = this.nodeAtOrBefore(id);
-    if (ni < 0) return false;
+    if (ni < 0) return -1;
     const node = this.nodes[ni];
     const b = bound(id);
     for (let p = 0; p < node.used; p = enNext) {
       readEntryHeader(node, p);
       const cmp = compareEntry(b);
-      if (cmp > 0) return false;
-      if (cmp === 0) return (enFlags & FLAG_DELETED) === 0;
+      if (cmp > 0) return -1;
+      if (cmp === 0) return enFlags & FLAG_DELETED ? -1 : ni;
     }
-    return false;
+    return -1;
+  }
+
+  /** The live entry with this ID (fields and values flat), or undefined. */
+  get(id: StreamID): Bin[] | undefined {
+    const ni = this.findLive(id);
+    return ni < 0 ? undefined : entryFields(this.nodes[ni]);
+  }
+
+  /** Whether a live entry has this ID (streamEntryExists). */
+  has(id: StreamID): boolean {
+    return this.findLive(id) >= 0;
   }
 
   /**
@@ -851,26 +858,18 @@ export class Stream implements RedisObject {
   }
 
   private deleteOne(id: StreamID): boolean {
-    const ni = this.nodeAtOrBefore(id);
+    const ni = this.findLive(id);
     if (ni < 0) return false;
     const node = this.nodes[ni];
-    const b = bound(id);
-    for (let p = 0; p < node.used; p = enNext) {
-      readEntryHeader(node, p);
-      const cmp = compareEntry(b);
-      if (cmp > 0) return false;
-      if (cmp < 0 || enFlags & FLAG_DELETED) continue;
-      if (node.count === 1) {
-        this.nodes.splice(ni, 1);
-      } else {
-        node.buf[p] = enFlags | FLAG_DELETED; // flags 0-3: a one-byte lp integer, in place
-        node.count--;
-        node.deleted++;
-      }
-      this.length--;
-      return true;
+    if (node.count === 1) {
+      this.nodes.splice(ni, 1);
+    } else {
+      node.buf[enStart] = enFlags | FLAG_DELETED; // flags 0-3: a one-byte lp integer, in place
+      node.count--;
+      node.deleted++;
     }
-    return false;
+    this.length--;
+    return true;
   }
 
   /** Trims from the head as streamTrim does; returns how many entries were removed. */
