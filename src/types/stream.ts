@@ -318,6 +318,7 @@ const writer = new Writer(NO_BYTES, 0);
 // buf[rdStr, rdStr + rdLen).
 let rdIsInt = false;
 let rdInt: number | bigint = 0;
+let rdPos = 0;
 let rdStr = 0;
 let rdLen = 0;
 
@@ -368,12 +369,11 @@ function readElement(b: Uint8Array, p: number): number {
   return p + enc + backlenSize(enc);
 }
 
+/** Reads an integer element at `p` (flags, counts); rdPos is where the next element starts. */
 function readInt(b: Uint8Array, p: number): number {
-  const next = readElement(b, p);
-  rdPos = next;
+  rdPos = readElement(b, p);
   return Number(rdInt);
 }
-let rdPos = 0;
 
 /** The element just read, as a binary string. */
 function elementBin(b: Uint8Array): Bin {
@@ -741,15 +741,18 @@ export class Stream implements RedisObject {
    * readEntryHeader; -1 when there is none (never added, deleted, or trimmed).
    */
   private findLive(id: StreamID): number {
-    const ni = this.nodeAtOrBefore(id);
-    if (ni < 0) return -1;
-    const node = this.nodes[ni];
+    // As streamIteratorStart(id, id) + GetID walk: from the node at or before `id` (the first one
+    // when none is), skipping tombstones, until the first live entry >= id.
     const b = bound(id);
-    for (let p = 0; p < node.used; p = enNext) {
-      readEntryHeader(node, p);
-      const cmp = compareEntry(b);
-      if (cmp > 0) return -1;
-      if (cmp === 0) return enFlags & FLAG_DELETED ? -1 : ni;
+    for (let ni = Math.max(0, this.nodeAtOrBefore(id)); ni < this.nodes.length; ni++) {
+      const node = this.nodes[ni];
+      for (let p = 0; p < node.used; p = enNext) {
+        readEntryHeader(node, p);
+        if (enFlags & FLAG_DELETED) continue;
+        const cmp = compareEntry(b);
+        if (cmp < 0) continue;
+        return cmp > 0 ? -1 : ni;
+      }
     }
     return -1;
   }
@@ -775,9 +778,8 @@ export class Stream implements RedisObject {
     const from = bound(start);
     const to = bound(end);
     if (!rev) {
-      let ni = this.nodeAtOrBefore(start);
-      if (ni < 0) ni = 0;
-      for (; ni < this.nodes.length; ni++) {
+      // From the node at or before `start`, or the first one when none is (raxSeek "<=", then "^").
+      for (let ni = Math.max(0, this.nodeAtOrBefore(start)); ni < this.nodes.length; ni++) {
         const node = this.nodes[ni];
         for (let p = 0; p < node.used; p = enNext) {
           readEntryHeader(node, p);
@@ -794,7 +796,10 @@ export class Stream implements RedisObject {
       }
       return emitted;
     }
-    for (let ni = this.nodeAtOrBefore(end); ni >= 0; ni--) {
+    // From the node at or before `end`, or the last one when none is (raxSeek "<=", then "$").
+    let last = this.nodeAtOrBefore(end);
+    if (last < 0) last = this.nodes.length - 1;
+    for (let ni = last; ni >= 0; ni--) {
       const node = this.nodes[ni];
       const offsets = entryOffsets(node);
       for (let k = offsets.length - 1; k >= 0; k--) {

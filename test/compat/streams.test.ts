@@ -386,6 +386,34 @@ describe('trimming exactness: where listpack nodes end', () => {
     await nodeConfig(100, 4096);
   });
 
+  it('an entry added below a tombstone node (XSETID back on an emptied stream) is found as Redis finds it', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['XADD', 'k', '10-0', 'f', 'v'],
+      ['XADD', 'k', '11-0', 'f', 'v'],
+      ['XDEL', 'k', '11-0'],
+      ['XTRIM', 'k', 'MINID', '11'],
+      ['XLEN', 'k'],
+      ['XINFO', 'STREAM', 'k'],
+      ['XSETID', 'k', '5-0'],
+      ['XADD', 'k', '6-0', 'f', 'v'],
+      ['XADD', 'k', '7-0', 'g', 'w'],
+      ['XRANGE', 'k', '-', '+'],
+      ['XREVRANGE', 'k', '+', '-'],
+      ['XRANGE', 'k', '6', '6'],
+      ['XRANGE', 'k', '7', '+'],
+      ['XREVRANGE', 'k', '6', '-'],
+      ['XREVRANGE', 'k', '7', '7'],
+      ['XREAD', 'STREAMS', 'k', '0'],
+      ['XREAD', 'STREAMS', 'k', '6'],
+      ['XDEL', 'k', '7-0'],
+      ['XRANGE', 'k', '-', '+'],
+      ['XDEL', 'k', '6-0'],
+      ['XLEN', 'k'],
+      ['XINFO', 'STREAM', 'k'],
+    ]);
+  });
+
   it('the default LIMIT of ~ is 100 nodes (clamped when stream-node-max-entries is 0 or huge)', async () => {
     for (const entries of [2, 0, 20000]) {
       await h.reset();
