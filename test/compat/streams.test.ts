@@ -589,7 +589,12 @@ describe('XREAD BLOCK', () => {
 const KEYS = ['s1', 's2', 'str'];
 const FIELDS = ['f', 'g', 'name', '1', '-5'];
 
-function genStreams(rng: Rng): Step[] {
+/**
+ * Random stream steps; every ms part is `base` plus a small offset (a base past 2^53 or near 2^64
+ * takes IDs, deltas and trims through their exact 64-bit paths).
+ */
+function genStreams(rng: Rng, base = 0n): Step[] {
+  const at = (offset: number): string => String(base + BigInt(Math.max(0, offset)));
   const steps: Step[] = [];
   const push = (...args: Arg[]) => steps.push({ args });
   const nodeEntries = rng.pick(['100', '3', '10', '0', '1']);
@@ -602,8 +607,8 @@ function genStreams(rng: Rng): Step[] {
   const id = (): string => {
     const r = rng.next();
     if (r < 0.6 && added.length > 0) return rng.pick(added);
-    if (r < 0.8) return `${rng.int(0, ms + 2)}-${rng.int(0, 3)}`;
-    if (r < 0.9) return String(rng.int(0, ms + 2));
+    if (r < 0.8) return `${at(rng.int(0, ms + 2))}-${rng.int(0, 3)}`;
+    if (r < 0.9) return at(rng.int(0, ms + 2));
     return rng.pick(['-', '+', '0-0', 'x', '18446744073709551615-18446744073709551615', '5-', '(3', '1-*']);
   };
   const bound = (): string => {
@@ -616,7 +621,7 @@ function genStreams(rng: Rng): Step[] {
     const out: Arg[] = [rng.caseOf(rng.pick(['MAXLEN', 'MAXLEN', 'MINID']))];
     const op = rng.pick(['', '=', '~', '~']);
     if (op) out.push(op);
-    out.push(out[0].toString().toUpperCase() === 'MAXLEN' ? String(rng.int(rng.chance(0.05) ? -1 : 0, 30)) : `${rng.int(0, ms)}-${rng.int(0, 2)}`);
+    out.push(out[0].toString().toUpperCase() === 'MAXLEN' ? String(rng.int(rng.chance(0.05) ? -1 : 0, 30)) : `${at(rng.int(0, ms))}-${rng.int(0, 2)}`);
     if (rng.chance(0.2)) out.push(rng.caseOf('LIMIT'), String(rng.int(rng.chance(0.05) ? -1 : 0, 40)));
     return out;
   };
@@ -631,9 +636,9 @@ function genStreams(rng: Rng): Step[] {
       ms += rng.int(0, 2);
       const idr = rng.next();
       let newId: string;
-      if (idr < 0.75) newId = `${ms}-${rng.int(0, 5)}`;
-      else if (idr < 0.85) newId = `${ms}-*`;
-      else if (idr < 0.9) newId = String(ms);
+      if (idr < 0.75) newId = `${at(ms)}-${rng.int(0, 5)}`;
+      else if (idr < 0.85) newId = `${at(ms)}-*`;
+      else if (idr < 0.9) newId = at(ms);
       else newId = id();
       args.push(newId);
       const nf = rng.chance(0.05) ? 0 : rng.int(1, 3);
@@ -669,9 +674,9 @@ function genStreams(rng: Rng): Step[] {
     } else if (r < 0.86) {
       push('XLEN', key);
     } else if (r < 0.9) {
-      const args: Arg[] = ['XSETID', key, rng.chance(0.7) ? `${ms + rng.int(-2, 3)}-${rng.int(0, 3)}` : id()];
+      const args: Arg[] = ['XSETID', key, rng.chance(0.7) ? `${at(ms + rng.int(-2, 3))}-${rng.int(0, 3)}` : id()];
       if (rng.chance(0.3)) args.push('ENTRIESADDED', String(rng.int(-1, 60)));
-      if (rng.chance(0.3)) args.push('MAXDELETEDID', `${rng.int(0, ms)}-0`);
+      if (rng.chance(0.3)) args.push('MAXDELETEDID', `${at(rng.int(0, ms))}-0`);
       if (rng.chance(0.05)) args.push('junk');
       push(...args);
       ms += 3;
@@ -698,6 +703,12 @@ describe('random sequences', () => {
     await h.sequences('streams', Number(process.env.STREAM_SEQUENCES ?? 500), genStreams);
     await nodeConfig(100, 4096);
   }, 240_000);
+
+  it('150 seeded sequences with IDs past 2^53 and near 2^64', async () => {
+    const bases = [9007199254740990n, 18446744073709551500n, 9223372036854775800n];
+    await h.sequences('streams-64bit', Number(process.env.STREAM_SEQUENCES_64 ?? 150), (rng) => genStreams(rng, rng.pick(bases)));
+    await nodeConfig(100, 4096);
+  }, 120_000);
 
   it('100 seeded sequences in RESP3', async () => {
     await h.sequences('streams-resp3', Number(process.env.STREAM_SEQUENCES_RESP3 ?? 100), (rng) => [{ args: ['HELLO', '3'], compare: 'type' }, ...genStreams(rng)]);
