@@ -960,8 +960,7 @@ export class Stream implements RedisObject {
     s.nodes = this.nodes.map((n) => n.clone());
     if (this.groups !== null) {
       s.groups = new Map();
-      // StreamGroup.clone() is the groups' side (src/types/stream-group.ts).
-      for (const [name, g] of this.groups) s.groups.set(name, (g as StreamGroup & { clone(): StreamGroup }).clone());
+      for (const [name, g] of this.groups) s.groups.set(name, g.clone());
     }
     return s;
   }

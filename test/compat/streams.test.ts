@@ -249,6 +249,16 @@ describe('COPY', () => {
       ['XINFO', 'STREAM', 'c'],
       ['XRANGE', 'c', '-', '+', 'COUNT', '3'],
       ['XREVRANGE', 's', '+', '-', 'COUNT', '2'],
+      // With consumer groups: the copy has its own groups, PELs and consumers.
+      ['XGROUP', 'CREATE', 's', 'g', '0'],
+      ['XREADGROUP', 'GROUP', 'g', 'alice', 'COUNT', '3', 'STREAMS', 's', '>'],
+      ['COPY', 's', 'd'],
+      ['XACK', 's', 'g', '1-0'],
+      ['XREADGROUP', 'GROUP', 'g', 'bob', 'COUNT', '1', 'STREAMS', 'd', '>'],
+      ['XINFO', 'GROUPS', 's'],
+      ['XINFO', 'GROUPS', 'd'],
+      ['XPENDING', 's', 'g'],
+      ['XPENDING', 'd', 'g'],
     ]);
   });
 });
