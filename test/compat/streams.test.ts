@@ -372,6 +372,25 @@ describe('trimming exactness: where listpack nodes end', () => {
     await nodeConfig(100, 4096);
   });
 
+  it('big values: 12-bit and 32-bit string lengths, 2- to 4-byte backlens, where a 5 MB node closes', async () => {
+    await h.reset();
+    await nodeConfig(0, 5_000_000);
+    const p = await h.pair();
+    const sizes = [4095, 4096, 16377, 16378, 16379, 70000, 2097140, 2097146, 2097147, 300000, 2000];
+    let ms = 1;
+    for (const size of sizes) {
+      await h.check(['XADD', 'big', `${ms++}-0`, 'f', 'x'.repeat(size)], 'exact', p);
+      await h.check(['XINFO', 'STREAM', 'big'], (r, c) => (show(r).slice(0, 200) === show(c).slice(0, 200) ? null : `${show(r).slice(0, 200)}\n${show(c).slice(0, 200)}`), p);
+    }
+    // Fill up to the byte limit with small entries: the node closes where Redis's does.
+    for (let i = 0; i < 400; i++) await h.check(['XADD', 'big', `${ms++}-0`, 'f', 'y'.repeat(1000 + i)], 'exact', p);
+    await h.check(['XLEN', 'big'], 'exact', p);
+    await h.check(['XTRIM', 'big', 'MAXLEN', '~', '1'], 'exact', p);
+    await h.check(['XLEN', 'big'], 'exact', p);
+    await h.check(['XRANGE', 'big', '-', '+', 'COUNT', '1'], 'exact', p);
+    await nodeConfig(100, 4096);
+  });
+
   it('a MINID trim that leaves only tombstones in a node keeps the node, as Redis does', async () => {
     await h.reset();
     await nodeConfig(5, 4096);
