@@ -80,7 +80,7 @@ function writableBytes(c: Client, key: Bin, maxBit: number): Writable | ErrorRep
   const b = v as ByteString;
   const grew = length > b.length;
   b.grow(length);
-  c.db.dict.setMeta(key, c.db.dict.getMeta(key) | META_RAW);
+  c.db.unshareString(key);
   return { b, grew };
 }
 

@@ -51,16 +51,6 @@ function asHll(v: unknown): ByteString | ErrorReply {
   return v;
 }
 
-/**
- * Redis's dbUnshareStringValue: the value becomes a raw string (OBJECT ENCODING "raw") without
- * counting as a modification. Database has no such call yet (stringEdited also signals the
- * key); until it does, a small HLL written whole by SET keeps reporting "embstr" after a PFADD
- * that changed nothing, a PFCOUNT answered from the cache or a PFDEBUG.
- */
-function unshare(c: Client, key: Bin): void {
-  (c.db as { markRaw?: (key: Bin) => void }).markRaw?.(key);
-}
-
 function newHll(c: Client, key: Bin): ByteString {
   const hll = ByteString.zeroed(0);
   hll.assign(emptyHll());
@@ -81,7 +71,7 @@ function pfaddCommand(c: Client, argv: Bin[]): Reply {
     if (!(h instanceof ByteString)) return h;
     hll = h;
   }
-  unshare(c, key);
+  c.db.unshareString(key);
   if (argv.length > 2) {
     const changed = hllAddElements(hll, argv, 2, argv.length, maxSparse(c));
     if (changed < 0) return E_INVALID;
@@ -131,7 +121,7 @@ function pfcountCommand(c: Client, argv: Bin[]): Reply {
   if (v === undefined) return 0;
   const h = asHll(v);
   if (!(h instanceof ByteString)) return h;
-  unshare(c, key);
+  c.db.unshareString(key);
   const cached = cachedCard(h.bytes());
   if (cached !== undefined) return cached;
   const card = hllCardinality(h);
@@ -199,7 +189,7 @@ function pfdebugCommand(c: Client, argv: Bin[]): Reply {
   if (v === undefined) return E_NO_KEY;
   const hll = asHll(v);
   if (!(hll instanceof ByteString)) return hll;
-  unshare(c, argv[2]);
+  c.db.unshareString(argv[2]);
   const sparse = hll.bytes()[4] === 1;
   if (is(sub, 'GETREG')) {
     if (sparse) {

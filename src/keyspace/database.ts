@@ -113,8 +113,16 @@ export class Database {
 
   /** A string edited in place: "raw" from now on, and WATCH must see it. */
   stringEdited(key: Bin): void {
-    this.dict.setMeta(key, this.dict.getMeta(key) | META_RAW);
+    this.unshareString(key);
     this.hooks.keyModified(this, key);
+  }
+
+  /**
+   * Redis's dbUnshareStringValue: the string becomes "raw" (OBJECT ENCODING) without counting
+   * as a modification, as when SETBIT or PFADD is about to write but changes nothing.
+   */
+  unshareString(key: Bin): void {
+    this.dict.setMeta(key, this.dict.getMeta(key) | META_RAW);
   }
 
   private readSlot(key: Bin): number {

@@ -447,7 +447,8 @@ function genHll(rng: Rng): Step[] {
     else if (r < 0.92) args = ['APPEND', rng.pick(KEYS), rng.pick(['x', '\x00', 'HYLL'])];
     else if (r < 0.95) args = ['SETRANGE', rng.pick(KEYS), String(rng.int(0, 40)), String.fromCharCode(rng.int(0, 255))];
     else if (r < 0.97) args = ['DEL', rng.pick(KEYS)];
-    else if (r < 0.98) args = ['STRLEN', rng.pick(KEYS)];
+    else if (r < 0.98) args = [rng.pick(['STRLEN', 'TYPE']), rng.pick(KEYS)];
+    else if (r < 0.99) args = ['OBJECT', 'ENCODING', rng.pick(KEYS)];
     else if (r < 0.998) args = ['CONFIG', 'SET', 'hll-sparse-max-bytes', String(rng.pick([0, 50, 3000]))];
     else {
       // PFSELFTEST's outcome is random in Redis when hll-sparse-max-bytes is near the sparse
@@ -458,7 +459,7 @@ function genHll(rng: Rng): Step[] {
     steps.push({ args });
   }
   if (execAt === n) steps.push({ args: ['MULTI'], client: 1 }, { args: ['PING'], client: 1 }, { args: ['EXEC'], client: 1 });
-  for (const k of KEYS) steps.push({ args: ['GET', k] }, { args: ['PFCOUNT', k] });
+  for (const k of KEYS) steps.push({ args: ['GET', k] }, { args: ['PFCOUNT', k] }, { args: ['OBJECT', 'ENCODING', k] });
   steps.push({ args: ['CONFIG', 'SET', 'hll-sparse-max-bytes', '3000'] });
   return steps;
 }
