@@ -700,7 +700,7 @@ export const PARAMS: ParamDef[] = [
     inEffect: true,
     about: 'largest bulk string accepted',
   }),
-  numericParam({ name: 'stream-node-max-entries', ctype: 'longlong', min: 0n, max: LLONG_MAX, default: 100n, inEffect: no, about: 'stream node entry limit' }),
+  numericParam({ name: 'stream-node-max-entries', ctype: 'longlong', min: 0n, max: LLONG_MAX, default: 100n, inEffect: true, about: 'stream node entry limit' }),
   numericParam({ name: 'repl-backlog-size', ctype: 'longlong', min: 1n, max: LLONG_MAX, default: 1024n * 1024n, memory: true, adjust: (v) => (v < 16384n ? 16384n : v), inEffect: no, about: 'replication backlog size' }),
 
   // Unsigned long long configs
@@ -713,9 +713,9 @@ export const PARAMS: ParamDef[] = [
   numericParam({ name: 'zset-max-listpack-entries', aliases: ['zset-max-ziplist-entries'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 128n, inEffect: true, about: 'zset listpack entry limit' }),
   numericParam({ name: 'active-defrag-ignore-bytes', ctype: 'size_t', min: 1n, max: LLONG_MAX, default: 100n << 20n, memory: true, inEffect: no, about: 'defrag ignores less waste than this' }),
   numericParam({ name: 'hash-max-listpack-value', aliases: ['hash-max-ziplist-value'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 64n, memory: true, inEffect: true, about: 'hash listpack value size limit' }),
-  numericParam({ name: 'stream-node-max-bytes', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 4096n, memory: true, inEffect: no, about: 'stream node size limit' }),
+  numericParam({ name: 'stream-node-max-bytes', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 4096n, memory: true, inEffect: true, about: 'stream node size limit' }),
   numericParam({ name: 'zset-max-listpack-value', aliases: ['zset-max-ziplist-value'], ctype: 'size_t', min: 0n, max: LONG_MAX, default: 64n, memory: true, inEffect: true, about: 'zset listpack value size limit' }),
-  numericParam({ name: 'hll-sparse-max-bytes', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 3000n, memory: true, inEffect: no, about: 'HyperLogLog sparse representation limit' }),
+  numericParam({ name: 'hll-sparse-max-bytes', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 3000n, memory: true, inEffect: true, about: 'HyperLogLog sparse representation limit' }),
   numericParam({ name: 'tracking-table-max-keys', ctype: 'size_t', min: 0n, max: LONG_MAX, default: 1000000n, inEffect: no, about: 'client tracking table size' }),
   numericParam({
     name: 'client-query-buffer-limit',
