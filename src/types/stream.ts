@@ -389,8 +389,19 @@ function elementBin(b: Uint8Array): Bin {
   return s;
 }
 
+/** The offset past `n` elements from `p`, reading only their headers. */
 function skipElements(b: Uint8Array, p: number, n: number): number {
-  for (let i = 0; i < n; i++) p = readElement(b, p);
+  for (let i = 0; i < n; i++) {
+    const c = b[p];
+    let enc: number;
+    if (c < 0x80) enc = 1;
+    else if (c < 0xc0) enc = 1 + (c & 0x3f);
+    else if (c < 0xe0) enc = 2;
+    else if (c < 0xf0) enc = 2 + (((c & 0x0f) << 8) | b[p + 1]);
+    else if (c === 0xf0) enc = 5 + b[p + 1] + b[p + 2] * 256 + b[p + 3] * 65536 + b[p + 4] * 16777216;
+    else enc = c === 0xf1 ? 3 : c === 0xf2 ? 4 : c === 0xf3 ? 5 : 9;
+    p += enc + backlenSize(enc);
+  }
   return p;
 }
 
@@ -483,11 +494,23 @@ function readEntryHeader(node: StreamNode, p: number): void {
   const b = node.buf;
   enNode = node;
   enStart = p;
-  enFlags = readInt(b, p);
-  p = readElement(b, rdPos);
-  enMsDelta = rdInt;
-  p = readElement(b, p);
-  enSeqDelta = rdInt;
+  // Flags (0-3) and small deltas are one-byte integers: read those in place.
+  enFlags = b[p];
+  p += 2;
+  if (b[p] < 0x80) {
+    enMsDelta = b[p];
+    p += 2;
+  } else {
+    p = readElement(b, p);
+    enMsDelta = rdInt;
+  }
+  if (b[p] < 0x80) {
+    enSeqDelta = b[p];
+    p += 2;
+  } else {
+    p = readElement(b, p);
+    enSeqDelta = rdInt;
+  }
   enMsN = -1;
   if (node.msN >= 0 && typeof enMsDelta === 'number' && typeof enSeqDelta === 'number') {
     const ms = node.msN + enMsDelta;
@@ -507,7 +530,7 @@ function readEntryHeader(node: StreamNode, p: number): void {
     valuesAndFields = enFieldCount * 2;
   }
   enBody = p;
-  enNext = readElement(b, skipElements(b, p, valuesAndFields)); // past lp-count
+  enNext = skipElements(b, p, valuesAndFields + 1); // past lp-count
 }
 
 /** The ID of the entry readEntryHeader just read. */
