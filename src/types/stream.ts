@@ -209,7 +209,8 @@ class Writer {
     this.used = used;
   }
 
-  private reserve(n: number): void {
+  /** Makes room for `n` more bytes: int() and bin() write without checking. */
+  reserve(n: number): void {
     if (this.used + n <= this.buf.length) return;
     let cap = Math.max(64, this.buf.length * 2);
     while (cap < this.used + n) cap *= 2;
@@ -246,7 +247,6 @@ class Writer {
   }
 
   int(v: number | bigint): void {
-    this.reserve(10);
     const b = this.buf;
     let p = this.used;
     if (typeof v === 'bigint' || intEncLen(v) === 9) {
@@ -284,7 +284,6 @@ class Writer {
       return;
     }
     const n = s.length;
-    this.reserve(n + 10);
     const b = this.buf;
     let p = this.used;
     let enc: number;
@@ -714,6 +713,10 @@ export class Stream implements RedisObject {
     const w = writer;
     w.buf = node.buf;
     w.used = node.used;
+    // Each element takes at most its bytes + 10 (header and backlen, or a 64-bit integer).
+    let room = 50;
+    for (let i = from; i < argv.length; i++) room += argv[i].length + 10;
+    w.reserve(room);
     w.int(same ? FLAG_SAMEFIELDS : 0);
     if (node.msN >= 0 && id.ms <= SAFE && id.seq <= SAFE) {
       w.int(Number(id.ms) - node.msN);
