@@ -85,7 +85,8 @@ function encode(latMin: f64, latMax: f64, lon: f64, lat: f64, step: u32): u64 {
 function scoreBits(score: f64): u64 {
   if (score >= 0 && score < 18446744073709551616.0) return <u64>score;
   if (score > -9223372036854775808.0 && score < 0) return <u64>(<i64>score);
-  return 0x8000000000000000;
+  // cvttsd2si's "integer indefinite" 2^63, which the unsigned path (>= 2^63) then xors away.
+  return score < 0 ? 0x8000000000000000 : 0;
 }
 
 // Decoded cell of the last decodeCell call.

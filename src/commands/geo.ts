@@ -73,6 +73,11 @@ function coordReply(x: number): DoubleReply {
   return new DoubleReply(x, humanText(x));
 }
 
+/** C's (long long) cast of a score on x86-64: truncated, or INT64_MIN where it does not fit. */
+function longLong(score: number): number {
+  return score > -9223372036854775808 && score < 9223372036854775808 ? Math.trunc(score) : -9223372036854775808;
+}
+
 /** addReplyDoubleDistance: "%.4f" as a bulk string. */
 function distanceReply(d: number): Bin {
   return formatFixed(d, 4);
@@ -540,7 +545,7 @@ function georadiusGeneric(c: Client, argv: Bin[], srcIndex: number, flags: numbe
       }
       const item: Reply[] = [p.member];
       if (withDist) item.push(distanceReply(p.dist / shape.conversion));
-      if (withHash) item.push(p.score);
+      if (withHash) item.push(longLong(p.score));
       if (withCoords) item.push([coordReply(p.lon), coordReply(p.lat)]);
       out[i] = item;
     }

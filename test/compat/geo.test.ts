@@ -124,6 +124,19 @@ describe('the command pages', () => {
     ]);
   });
 
+  it('sorted-set scores that are not geohashes (C\'s uint64 cast of any double)', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['ZADD', 'w', '1e20', 'big', '3e19', 'big2', '-5', 'neg', '-1e300', 'hugeneg', '0.7', 'frac', '1e19', 'mid'],
+      ['ZADD', 'w', '9.3e18', 'above63', 'inf', 'pinf', '-inf', 'ninf', '4503599627370495.5', 'half', '-9223372036854775808', 'min63'],
+      ['GEOPOS', 'w', 'big', 'big2', 'neg', 'hugeneg', 'frac', 'mid', 'above63', 'pinf', 'ninf', 'half', 'min63'],
+      ['GEOHASH', 'w', 'big', 'big2', 'neg', 'hugeneg', 'frac', 'mid', 'above63', 'pinf', 'ninf', 'half', 'min63'],
+      ['GEODIST', 'w', 'neg', 'hugeneg', 'km'],
+      ['GEOSEARCH', 'w', 'FROMMEMBER', 'neg', 'BYRADIUS', '20000', 'km', 'WITHDIST', 'WITHHASH', 'ASC'],
+      ['GEORADIUS', 'w', '-180', '-85.05112878', '1', 'km', 'WITHCOORD'],
+    ]);
+  });
+
   it('searches across the antimeridian and near the poles', async () => {
     await h.reset();
     await h.checkAll([

@@ -64,8 +64,10 @@ function scoreIndices(score: number): void {
     hi = Math.floor(t / TWO32);
     lo = t - hi * TWO32;
   } else {
-    // x86-64 converts through a signed cast: negative scores wrap, the rest give 2^63.
-    const big = score < 0 && score > -9223372036854775808 ? BigInt.asUintN(64, BigInt(Math.trunc(score))) : 1n << 63n;
+    // x86-64 converts through a signed cast: negative scores wrap, those past int64 give its
+    // "integer indefinite" 2^63; from 2^64 up (and NaN) the unsigned path xors that back to 0.
+    let big = 0n;
+    if (score < 0) big = score > -9223372036854775808 ? BigInt.asUintN(64, BigInt(Math.trunc(score))) : 1n << 63n;
     hi = Number(big >> 32n);
     lo = Number(big & 0xffffffffn);
   }
