@@ -2,7 +2,7 @@
 // order (coordinates, units, radius and box, COUNT/ANY, STORE with WITH* options, FROMMEMBER vs
 // FROMLONLAT, BYRADIUS vs BYBOX), scores and GEOHASH strings at the coordinate limits, searches
 // near the poles and across the antimeridian, RESP3 shapes, and seeded random sequences mixing
-// every geo command with ZSCORE/ZRANGE/ZREM on the same keys.
+// every geo command with ZSCORE/ZRANGE/ZREM/ZADD on the same keys.
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { Compat, Rng, replyText, type Step } from './harness.ts';
 import { show, type Arg, type RespValue } from '../support/resp-client.ts';
@@ -233,6 +233,18 @@ describe('the command pages', () => {
     ]);
   });
 
+  it('COMMAND GETKEYS finds the STORE/STOREDIST destinations', async () => {
+    await h.checkAll([
+      ['COMMAND', 'GETKEYS', 'GEORADIUS', 'k', '1', '2', '3', 'km', 'STORE', 'd1', 'STOREDIST', 'd2'],
+      ['COMMAND', 'GETKEYS', 'GEORADIUSBYMEMBER', 'k', 'm', '3', 'km', 'STOREDIST', 'd2', 'STORE', 'd3'],
+      ['COMMAND', 'GETKEYS', 'GEORADIUS', 'k', '1', '2', '3', 'km'],
+      ['COMMAND', 'GETKEYS', 'GEORADIUS_RO', 'k', '1', '2', '3', 'km'],
+      ['COMMAND', 'GETKEYS', 'GEOSEARCHSTORE', 'd', 's', 'FROMLONLAT', '1', '2', 'BYRADIUS', '1', 'km'],
+      ['COMMAND', 'GETKEYSANDFLAGS', 'GEORADIUS', 'k', '1', '2', '3', 'km', 'STORE', 'd1'],
+      ['COMMAND', 'GETKEYS', 'GEOADD', 'k', '1', '2', 'm'],
+    ]);
+  });
+
   it('RESP3 replies: coordinates are doubles, distances strings', async () => {
     await h.reset();
     const p = await h.pair();
@@ -416,8 +428,12 @@ function genGeo(rng: Rng): Step[] {
     } else if (r < 0.93) {
       const k = rng.pick(['g1', 'g2', 'dst']);
       steps.push({ args: ['ZRANGE', k, '0', '-1', 'WITHSCORES'], compare: k === 'dst' ? sameStoredDistances : 'exact' });
-    } else {
+    } else if (r < 0.97) {
       steps.push({ args: ['ZREM', key(), member(), member()] });
+    } else {
+      // A member whose score is not a geohash of a valid pair (or is one, written directly).
+      const score = rng.pick(['0', '1', '-1', '1.5', '1e20', '-1e300', '4503599627370495', String(rng.int(0, 2 ** 31) * 2 ** 21)]);
+      steps.push({ args: ['ZADD', key(), score, member()] });
     }
   }
   steps.push({ args: ['ZRANGE', 'g1', '0', '-1', 'WITHSCORES'] });
