@@ -44,10 +44,12 @@ function asHll(v: unknown): ByteString | ErrorReply {
   if (!(v instanceof ByteString)) return E.wrongType;
   const len = v.length;
   if (len < HLL_HDR) return E_NOT_HLL;
-  const b = v.bytes();
-  if (b[0] !== 0x48 || b[1] !== 0x59 || b[2] !== 0x4c || b[3] !== 0x4c) return E_NOT_HLL;
-  if (b[4] > 1) return E_NOT_HLL;
-  if (b[4] === 0 && len !== HLL_DENSE_SIZE) return E_NOT_HLL;
+  // Straight from the module's memory: no view allocated per command.
+  const mem = v.m.view();
+  const p = v.address;
+  if (mem[p] !== 0x48 || mem[p + 1] !== 0x59 || mem[p + 2] !== 0x4c || mem[p + 3] !== 0x4c) return E_NOT_HLL;
+  if (mem[p + 4] > 1) return E_NOT_HLL;
+  if (mem[p + 4] === 0 && len !== HLL_DENSE_SIZE) return E_NOT_HLL;
   return v;
 }
 
@@ -71,15 +73,19 @@ function pfaddCommand(c: Client, argv: Bin[]): Reply {
     if (!(h instanceof ByteString)) return h;
     hll = h;
   }
-  c.db.unshareString(key);
   if (argv.length > 2) {
     const changed = hllAddElements(hll, argv, 2, argv.length, maxSparse(c));
-    if (changed < 0) return E_INVALID;
+    if (changed < 0) {
+      c.db.unshareString(key);
+      return E_INVALID;
+    }
     updated += changed;
   }
-  if (updated === 0) return 0;
-  const b = hll.bytes();
-  b[15] |= 0x80;
+  if (updated === 0) {
+    c.db.unshareString(key);
+    return 0;
+  }
+  hll.m.view()[hll.address + 15] |= 0x80; // the cached cardinality is stale
   hll.changed();
   c.db.stringEdited(key);
   notify(c, NOTIFY_STRING, 'pfadd', key);

@@ -122,7 +122,8 @@ export class Database {
    * as a modification, as when SETBIT or PFADD is about to write but changes nothing.
    */
   unshareString(key: Bin): void {
-    this.dict.setMeta(key, this.dict.getMeta(key) | META_RAW);
+    const slot = this.dict.slotOf(key);
+    if (slot >= 0) this.dict.setMetaAtSlot(slot, this.dict.metaAtSlot(slot) | META_RAW);
   }
 
   private readSlot(key: Bin): number {
