@@ -261,37 +261,41 @@ let candidateScores = new Float64Array(256);
 
 /**
  * membersOfAllNeighbors + geoGetPointsInRange: the members of the 9 boxes' score ranges that
- * are within the shape, in scan order; with `limit` (ANY), only the first `limit` of them.
+ * are within the shape, in scan order. Each box's candidates go through the shape test in one
+ * batch; with `limit` (ANY) the scan stops, as Redis's does, once `limit` points are found.
  */
 function pointsInShape(zset: RedisZset, shape: Shape, limit: number): GeoPoint[] {
   const math = geo();
   const n = math.areas(shape.lon, shape.lat, shape.type, shape.width, shape.height, shape.conversion, ranges);
+  const points: GeoPoint[] = [];
   const members: Bin[] = [];
-  let count = 0;
   const collect = (member: Bin, score: number): void => {
-    if (count === candidateScores.length) {
-      const grown = new Float64Array(count * 2);
+    const k = members.length;
+    if (k === candidateScores.length) {
+      const grown = new Float64Array(k * 2);
       grown.set(candidateScores);
       candidateScores = grown;
     }
     members.push(member);
-    candidateScores[count++] = score;
+    candidateScores[k] = score;
   };
   for (let i = 0; i < n; i++) {
+    if (limit > 0 && points.length >= limit) break;
     const range = { min: ranges[2 * i], max: ranges[2 * i + 1], minExclusive: false, maxExclusive: true };
     const first = zset.firstInScoreRange(range);
     if (first < 0) continue;
     const last = zset.lastInScoreRange(range);
-    if (last >= first) zset.range(first, last, false, collect);
-  }
-  const points: GeoPoint[] = [];
-  if (count === 0) return points;
-  const found = math.filter(candidateScores, count, shape.lon, shape.lat, shape.type, shape.width, shape.height, shape.conversion);
-  for (let i = 0; i < count; i++) {
-    const dist = found[3 * i];
-    if (dist < 0) continue;
-    points.push({ member: members[i], score: candidateScores[i], dist, lon: found[3 * i + 1], lat: found[3 * i + 2] });
-    if (limit > 0 && points.length >= limit) break;
+    if (last < first) continue;
+    members.length = 0;
+    zset.range(first, last, false, collect);
+    const count = members.length;
+    const found = math.filter(candidateScores, count, shape.lon, shape.lat, shape.type, shape.width, shape.height, shape.conversion);
+    for (let j = 0; j < count; j++) {
+      const dist = found[3 * j];
+      if (dist < 0) continue;
+      points.push({ member: members[j], score: candidateScores[j], dist, lon: found[3 * j + 1], lat: found[3 * j + 2] });
+      if (limit > 0 && points.length >= limit) break;
+    }
   }
   return points;
 }

@@ -438,6 +438,7 @@ function genGeo(rng: Rng): Step[] {
   }
   steps.push({ args: ['ZRANGE', 'g1', '0', '-1', 'WITHSCORES'] });
   steps.push({ args: ['ZRANGE', 'dst', '0', '-1', 'WITHSCORES'], compare: sameStoredDistances });
+  steps.push({ args: ['OBJECT', 'ENCODING', rng.pick(['g1', 'g2', 'dst'])] });
   return steps;
 }
 
