@@ -8,7 +8,7 @@ export { LAT_MAX, LAT_MIN, LON_MAX, LON_MIN, SHAPE_BOX, SHAPE_RADIUS } from './t
 
 export const GEOHASH_IMPLEMENTATION = {
   use: 'wasm',
-  why: 'WASM faster on every row of bench/micro-geo.ts (Node 20, 2-core dev machine, noisy): encode 6.5-8.7x (native u64 interleave; the twin spreads 16-bit halves), decode 1.6-2.6x, the 9 search ranges 3.9-7.5x (u64 neighbour moves in one call), the shape filter 4-9x (all candidates of a search in one call, results read from linear memory), haversine 1.4-3.6x; end to end GEOADD 100k points 1.2x and GEOSEARCH of 1-4 km 1.3-1.6x, where the command layer dominates',
+  why: 'WASM faster wherever the work is batched or needs u64 (bench/micro-geo.ts, Node 20, 2-core dev machine shared with other jobs, so +-30% noise): encode 4.2-8.7x (native u64 interleave; the twin spreads 16-bit halves), decode 1.6-2.6x, the 9 search ranges 3.5-7.5x (u64 neighbour moves, one call), the shape filter 3.7-8.8x (a box of candidates per call, results read from linear memory); a lone haversine is a wash (0.8-3.6x: the boundary costs what the few float ops do, only GEODIST calls it alone); end to end GEOADD of 100k points 1.1-1.2x and GEOSEARCH of 1-4 km 1.3-1.6x, where the command layer dominates',
 } as const satisfies { use: Implementation; why: string };
 
 export interface GeoMath {
