@@ -476,6 +476,17 @@ const TRIM_ARG: ArgSpec = { name: 'trim', type: 'block', args: [
 
 const COUNT_ARG: ArgSpec = { name: 'count', type: 'integer', token: 'COUNT', optional: true };
 
+/** What XRANGE and XREVRANGE share. */
+const RANGE_SPEC = {
+  arity: -4,
+  flags: ['readonly'],
+  acl: ['read', 'stream', 'slow'],
+  keySpecs: [firstKey(['RO', 'access'])],
+  group: GROUP,
+  since: '5.0.0',
+  history: [['6.2.0', 'Added exclusive ranges.']],
+} satisfies Partial<CommandSpec>;
+
 export const streamCommands: CommandSpec[] = [
   {
     name: 'xadd',
@@ -524,33 +535,21 @@ export const streamCommands: CommandSpec[] = [
     handler: xtrimCommand,
   },
   {
+    ...RANGE_SPEC,
     name: 'xrange',
-    arity: -4,
-    flags: ['readonly'],
-    acl: ['read', 'stream', 'slow'],
-    keySpecs: [firstKey(['RO', 'access'])],
-    group: GROUP,
-    since: '5.0.0',
     summary: 'Return a range of elements in a stream, with IDs matching the specified IDs interval',
     complexity:
       'O(N) with N being the number of elements being returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).',
-    history: [['6.2.0', 'Added exclusive ranges.']],
     args: [KEY_ARG, { name: 'start', type: 'string' }, { name: 'end', type: 'string' }, COUNT_ARG],
     handler: xrangeCommand,
   },
   {
+    ...RANGE_SPEC,
     name: 'xrevrange',
-    arity: -4,
-    flags: ['readonly'],
-    acl: ['read', 'stream', 'slow'],
-    keySpecs: [firstKey(['RO', 'access'])],
-    group: GROUP,
-    since: '5.0.0',
     summary:
       'Return a range of elements in a stream, with IDs matching the specified IDs interval, in reverse order (from greater to smaller IDs) compared to XRANGE',
     complexity:
       'O(N) with N being the number of elements returned. If N is constant (e.g. always asking for the first 10 elements with COUNT), you can consider it O(1).',
-    history: [['6.2.0', 'Added exclusive ranges.']],
     args: [KEY_ARG, { name: 'end', type: 'string' }, { name: 'start', type: 'string' }, COUNT_ARG],
     handler: xrevrangeCommand,
   },
