@@ -11,6 +11,7 @@
 import { Cinnabar, type Listener } from '../../bindings/node/index.ts';
 import { startRedis, type RealRedis } from '../support/redis-server.ts';
 import { RespClient, show, type Arg, type RespValue } from '../support/resp-client.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 /** How two replies are compared. */
 export type Comparison =
@@ -37,15 +38,10 @@ export type Generator = (rng: Rng) => Step[];
 
 /** Small seeded PRNG (mulberry32), so any failing sequence can be replayed from its seed. */
 export class Rng {
-  private s: number;
+  /** Uniform in [0, 1): the same sequence per seed as ever. */
+  readonly next: () => number;
   constructor(readonly seed: number) {
-    this.s = seed >>> 0;
-  }
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    this.next = seededRandom(seed);
   }
   int(lo: number, hi: number): number {
     return lo + Math.floor(this.next() * (hi - lo + 1));

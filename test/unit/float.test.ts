@@ -8,6 +8,7 @@ import {
   MAX_LONG_DOUBLE_CHARS, addLongDouble, formatDouble, formatLongDoubleHuman, incrByFloat, longDoubleFromInt,
   parseDouble, parseLongDouble,
 } from '../../src/util/float.ts';
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 // strtold + ld2string(LD_STR_HUMAN): [input, output or null when string2ld refuses]
 const LONG_DOUBLE_PARSE: [string, string | null][] = [
@@ -373,17 +374,6 @@ function doubleFromBits(hex: string): number {
   const view = new DataView(new ArrayBuffer(8));
   view.setBigUint64(0, BigInt('0x' + hex));
   return view.getFloat64(0);
-}
-
-/** A small seeded generator (mulberry32) for the property checks. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('long double (INCRBYFLOAT)', () => {

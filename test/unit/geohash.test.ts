@@ -7,16 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFixed } from '../../src/commands/geo.ts';
 import { GEOHASH_IMPLEMENTATION, SHAPE_BOX, SHAPE_RADIUS, geohashString, tsGeo, useGeohash, wasmGeo } from '../../src/wasm/geohash.ts';
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 const LAT = 85.05112878;
 const LIMITS: [number, number][] = [[180, LAT], [-180, -LAT], [180, -LAT], [-180, LAT], [0, 0], [-0, -0], [179.9999999, 85.0511287]];

@@ -17,6 +17,7 @@ import {
   type HllImpl,
 } from '../../src/wasm/hll.ts';
 import { HLL_DENSE_SIZE, denseGet, denseSet } from '../../src/wasm/ts/hll.ts';
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 const wasm = wasmHll();
 const ts = tsHll();
@@ -27,17 +28,6 @@ function bin(bytes: Uint8Array | number[]): string {
 
 function fresh(): ByteString {
   return ByteString.fromBin(bin(emptyHll()));
-}
-
-/** A tiny seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function hex(b: ByteString): string {

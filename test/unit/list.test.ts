@@ -3,17 +3,7 @@
 // ranges both ways, trims, inserts on either side of the middle, and removals from each end.
 import { describe, expect, it } from 'vitest';
 import { ListValue } from '../../src/types/list.ts';
-
-/** mulberry32, seeded so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 function contents(list: ListValue): string[] {
   return list.length === 0 ? [] : list.range(0, list.length - 1);

@@ -3,6 +3,7 @@
 // scans that cover every member, and clones that share nothing.
 import { describe, expect, it } from 'vitest';
 import { RedisSet, isIntsetMember } from '../../src/types/set.ts';
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 function canonicalInt64(s: string): boolean {
   if (!/^(0|-?[1-9][0-9]*)$/.test(s)) return false;
@@ -13,17 +14,6 @@ function canonicalInt64(s: string): boolean {
 function numericOrder(a: string, b: string): number {
   const d = BigInt(a) - BigInt(b);
   return d < 0n ? -1 : d > 0n ? 1 : 0;
-}
-
-/** mulberry32, seeded, for reproducible random operations. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('isIntsetMember', () => {

@@ -14,20 +14,10 @@ import {
   type StreamID,
   type TrimArgs,
 } from '../../src/types/stream.ts';
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 const LIMITS = { maxBytes: 4096, maxEntries: 100 };
 const id = (ms: number | bigint, seq: number | bigint = 0): StreamID => ({ ms: BigInt(ms), seq: BigInt(seq) });
-
-/** A small seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface ModelEntry {
   id: StreamID;

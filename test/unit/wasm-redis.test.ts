@@ -12,6 +12,7 @@ import { startRedis, type RealRedis } from '../support/redis-server.ts';
 import { RespClient, type RespValue } from '../support/resp-client.ts';
 import { bytesToBin } from '../../src/bytes.ts';
 import { HLL_SEED, LcsError, tsTwins, wasm, type LcsResult } from '../../src/wasm/index.ts';
+import { seededUint32 } from '../support/seeded-random.ts';
 
 let redis: RealRedis;
 let client: RespClient;
@@ -28,13 +29,7 @@ function bulk(r: RespValue): Buffer {
 
 /** Seeded byte strings of assorted lengths (mulberry32). */
 function randomBuffers(seed: number, count: number, maxLen: number): Buffer[] {
-  let s = seed >>> 0;
-  const next = () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
+  const next = seededUint32(seed);
   return Array.from({ length: count }, (_, i) => {
     const b = Buffer.alloc(i < maxLen ? i : next() % (maxLen + 1));
     for (let j = 0; j < b.length; j++) b[j] = next() & 0xff;

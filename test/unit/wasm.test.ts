@@ -10,17 +10,7 @@ import {
   CLUSTER_SLOTS, HLL_SEED, LcsError, crc16, crc64, initWasm, keyHashSlot, lcs, murmurHash64A, tsTwins, wasm,
 } from '../../src/wasm/index.ts';
 import { SHARED_LCS_MAX_BYTES } from '../../src/wasm/module.ts';
-
-/** mulberry32: seeded, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
+import { seededUint32 as rng } from '../support/seeded-random.ts';
 
 function randomBin(next: () => number, len: number, alphabet = 256): string {
   let s = '';

@@ -4,17 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { RedisZset, type ZsetLimits } from '../../src/types/zset.ts';
 import { ZListpack } from '../../src/types/zset-listpack.ts';
-
-/** A tiny seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    let t = (s = (s + 0x6d2b79f5) >>> 0);
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../support/seeded-random.ts';
 
 function entries(z: RedisZset): [string, number][] {
   const out: [string, number][] = [];
