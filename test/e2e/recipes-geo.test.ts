@@ -1,37 +1,10 @@
 // The seed course's geospatial recipes (shared/seed/redis-mastery.md, "Geospatial"), written as an
 // application would with ioredis, run against cinnabar-server and against the real redis-server:
 // both must give the same results, and the results a user of the recipe expects.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, type CinnabarProcess } from '../support/cinnabar-server.ts';
-import { startRedis, type RealRedis } from '../support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { recipeServers } from '../support/recipes.ts';
 
-let cinnabar: CinnabarProcess;
-let redis: RealRedis;
-
-beforeAll(async () => {
-  [cinnabar, redis] = await Promise.all([startCinnabar(), startRedis()]);
-});
-
-afterAll(async () => {
-  await Promise.all([cinnabar?.stop(), redis?.stop()]);
-});
-
-/** Runs the recipe on a flushed Redis, then on a flushed Cinnabar: both results must be equal. */
-async function sameOnBoth<T>(recipe: (r: Redis) => Promise<T>): Promise<T> {
-  const results: T[] = [];
-  for (const port of [redis.port, cinnabar.port]) {
-    const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
-    try {
-      await r.flushall();
-      results.push(await recipe(r));
-    } finally {
-      r.disconnect();
-    }
-  }
-  expect(results[1]).toEqual(results[0]);
-  return results[1];
-}
+const { sameOnBoth } = recipeServers();
 
 describe('the seed geospatial recipes with ioredis', () => {
   it('cities: GEOADD, GEODIST in km and mi, GEORADIUS WITHDIST WITHCOORD, GEORADIUSBYMEMBER, GEOPOS, GEOHASH', async () => {

@@ -6,41 +6,10 @@
 // over with XCLAIM. Entry IDs come from the clock (`*`), so results name orders, not IDs. Both
 // servers must give the same results, and the results a user of the recipe expects.
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, type CinnabarProcess } from '../support/cinnabar-server.ts';
-import { startRedis, type RealRedis } from '../support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { recipeServers } from '../support/recipes.ts';
 
-let cinnabar: CinnabarProcess;
-let redis: RealRedis;
-
-beforeAll(async () => {
-  [cinnabar, redis] = await Promise.all([startCinnabar(), startRedis()]);
-});
-
-afterAll(async () => {
-  await Promise.all([cinnabar?.stop(), redis?.stop()]);
-});
-
-/** Runs the recipe on a flushed Redis, then on a flushed Cinnabar: both results must be equal. */
-async function sameOnBoth<T>(recipe: (open: () => Redis) => Promise<T>): Promise<T> {
-  const results: T[] = [];
-  for (const port of [redis.port, cinnabar.port]) {
-    const opened: Redis[] = [];
-    const open = () => {
-      const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
-      opened.push(r);
-      return r;
-    };
-    try {
-      await open().flushall();
-      results.push(await recipe(open));
-    } finally {
-      for (const r of opened) r.disconnect();
-    }
-  }
-  expect(results[1]).toEqual(results[0]);
-  return results[1];
-}
+const { sameOnBoth } = recipeServers();
 
 type StreamEntries = [id: string, fields: string[]][];
 type ReadReply = [key: string, entries: StreamEntries][] | null;
@@ -56,7 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the seed stream recipes with ioredis', () => {
   it('order pipeline: one group per service, workers XREADGROUP and XACK, a dead worker\'s orders found with XPENDING and XCLAIMed', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const shop = open();
       const placeOrder = (orderId: number, customerId: number, items: { id: number; qty: number }[]) =>
         shop.xadd('orders', '*', 'order_id', String(orderId), 'customer_id', String(customerId), 'status', 'pending', 'items', JSON.stringify(items));
@@ -151,7 +120,7 @@ describe('the seed stream recipes with ioredis', () => {
   });
 
   it('task queue: workers share a group with COUNT 5, XPENDING per consumer, XAUTOCLAIM sweeps a dead worker\'s tasks', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const r = open();
       for (let i = 1; i <= 12; i++) await r.xadd('tasks', `${i}-0`, 'task', `t${i}`);
       await r.xgroup('CREATE', 'tasks', 'processors', '0');

@@ -1,50 +1,14 @@
 // The seed course's collection recipes (shared/seed/redis-mastery.md), written as an application
 // would with ioredis, run against cinnabar-server and against the real redis-server: each must
 // give the same results on both, and the results a user of the recipe expects.
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, type CinnabarProcess } from '../support/cinnabar-server.ts';
-import { startRedis, type RealRedis } from '../support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { recipeServers } from '../support/recipes.ts';
 
-let cinnabar: CinnabarProcess;
-let redis: RealRedis;
-
-beforeAll(async () => {
-  [cinnabar, redis] = await Promise.all([startCinnabar(), startRedis()]);
-});
-
-afterAll(async () => {
-  await Promise.all([cinnabar?.stop(), redis?.stop()]);
-});
-
-function connect(port: number): Redis {
-  return new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
-}
-
-/** Runs the recipe on a flushed Redis, then on a flushed Cinnabar: both results must be equal. */
-async function sameOnBoth<T>(recipe: (connect: () => Redis) => Promise<T>): Promise<T> {
-  const results: T[] = [];
-  for (const port of [redis.port, cinnabar.port]) {
-    const opened: Redis[] = [];
-    const open = () => {
-      const r = connect(port);
-      opened.push(r);
-      return r;
-    };
-    try {
-      await open().flushall();
-      results.push(await recipe(open));
-    } finally {
-      for (const r of opened) r.disconnect();
-    }
-  }
-  expect(results[1]).toEqual(results[0]);
-  return results[1];
-}
+const { sameOnBoth } = recipeServers();
 
 describe('the seed recipes with ioredis', () => {
   it('job queue: producers RPUSH/LPUSH jobs stored in a hash, BLPOP workers take them in order, delayed jobs wait in a sorted set', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const producer = open();
       const queue = 'queue:default';
       const enqueue = async (id: string, type: string, priority = 0, delayUntil = 0) => {
@@ -93,7 +57,7 @@ describe('the seed recipes with ioredis', () => {
   });
 
   it('BRPOP worker: jobs LPUSHed by a producer come out oldest first', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const worker = open();
       const producer = open();
       const picked = worker.brpop('queue:email_jobs', 0);
@@ -107,7 +71,7 @@ describe('the seed recipes with ioredis', () => {
   });
 
   it('leaderboard: ZADD, top N with ZREVRANGE WITHSCORES, rank with ZREVRANK, the players around one', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const r = open();
       const key = 'leaderboard:game1';
       for (let i = 0; i < 30; i++) await r.zadd(key, 1000 + ((i * 37) % 101), `player:${i}`);
@@ -124,7 +88,7 @@ describe('the seed recipes with ioredis', () => {
   });
 
   it('sliding-window rate limiter on a sorted set: ZREMRANGEBYSCORE, ZCARD, ZADD, EXPIRE in MULTI', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const r = open();
       const limit = 5;
       const windowSec = 60;
@@ -146,7 +110,7 @@ describe('the seed recipes with ioredis', () => {
   });
 
   it('shopping cart in a hash: HSET items, HINCRBY quantities, HDEL, HGETALL, HLEN', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const r = open();
       const cart = 'cart:session123';
       await r.hset(cart, 'product:1', '2', 'product:5', '1', 'product:12', '3');
@@ -159,7 +123,7 @@ describe('the seed recipes with ioredis', () => {
   });
 
   it('recent searches: LPUSH then LTRIM keeps the newest five', async () => {
-    const result = await sameOnBoth(async (open) => {
+    const result = await sameOnBoth(async (_db, open) => {
       const r = open();
       const key = 'user:456:recent_searches';
       for (const q of ['redis tutorial', 'docker commands', 'sorted sets', 'lua scripts', 'streams', 'geo', 'hyperloglog']) {
