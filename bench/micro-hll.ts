@@ -10,7 +10,8 @@
 // ones), after a GC so one's garbage is not collected on the other's clock.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { bytesToBin, setByteCodec, type Bin } from '../src/bytes.ts';
+import { bytesToBin, type Bin } from '../src/bytes.ts';
+import { chooseByteCodec } from './lib/codec.ts';
 import { ByteString } from '../src/types/byte-string.ts';
 import {
   emptyHll,
@@ -165,14 +166,7 @@ export async function runHllBench(opts: HllBenchOptions = {}): Promise<HllBenchR
 const isMain = /micro-hll(-[0-9a-f]+)?\.(m?js|ts)$/.test(process.argv[1] ?? '');
 if (isMain) {
   const quick = process.argv.includes('--quick');
-  if (!process.argv.includes('--js-codec')) {
-    const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
-    const latin1Write = Buffer.prototype.latin1Write as (this: Uint8Array, s: string, offset: number) => number;
-    setByteCodec({
-      decode: (bytes, start, end) => latin1Slice.call(bytes, start, end),
-      encodeInto: (s, dest, offset) => latin1Write.call(dest, s, offset),
-    });
-  }
+  chooseByteCodec();
   const elements = quick ? 200_000 : 1_000_000;
   const queries = quick ? 500 : 2_000;
   console.log(`${elements.toLocaleString('en-US')} elements (member:N); hll-sparse-max-bytes ${MAX_SPARSE}; Node ${process.version}`);

@@ -10,7 +10,8 @@
 // flat binary strings, as the RESP parser hands them to the engine.
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { bytesToBin, setByteCodec } from '../src/bytes.ts';
+import { bytesToBin } from '../src/bytes.ts';
+import { chooseByteCodec } from './lib/codec.ts';
 import type { ZOrderedIndex } from '../src/types/zset-index.ts';
 import { SkiplistWasm, compileSkiplistWasm, createWasmSkiplist } from '../src/wasm/skiplist.ts';
 import { createTsSkiplist } from '../src/wasm/ts/skiplist.ts';
@@ -194,14 +195,7 @@ export async function runSkiplistBench(opts: SkiplistBenchOptions = {}): Promise
 const isMain = /micro-skiplist(-[0-9a-f]+)?\.(m?js|ts)$/.test(process.argv[1] ?? '');
 if (isMain) {
   const quick = process.argv.includes('--quick');
-  if (!process.argv.includes('--js-codec')) {
-    const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
-    const latin1Write = Buffer.prototype.latin1Write as (this: Uint8Array, s: string, offset: number) => number;
-    setByteCodec({
-      decode: (bytes, start, end) => latin1Slice.call(bytes, start, end),
-      encodeInto: (s, dest, offset) => latin1Write.call(dest, s, offset),
-    });
-  }
+  chooseByteCodec();
   const members = quick ? 200_000 : 1_000_000;
   const queries = quick ? 20_000 : 100_000;
   console.log(`${members.toLocaleString('en-US')} members (member:N, random scores), ${queries.toLocaleString('en-US')} queries per row; Node ${process.version}`);

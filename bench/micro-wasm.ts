@@ -6,21 +6,14 @@
 // Binary strings are copied into bytes with Buffer's latin1 codec, as the Node binding
 // installs; --js-codec keeps the plain JS loop that browsers and Deno use.
 import Benchmark from 'benchmark';
-import { bytesToBin, setByteCodec } from '../src/bytes.ts';
+import { bytesToBin } from '../src/bytes.ts';
+import { chooseByteCodec } from './lib/codec.ts';
 import { HLL_SEED, IMPLEMENTATIONS, tsTwins, wasm } from '../src/wasm/index.ts';
 
 const quick = process.argv.includes('--quick');
-const jsCodec = process.argv.includes('--js-codec');
 const MAX_TIME = quick ? 0.3 : 1.5;
 
-if (!jsCodec) {
-  const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
-  const latin1Write = Buffer.prototype.latin1Write as (this: Uint8Array, s: string, offset: number) => number;
-  setByteCodec({
-    decode: (bytes, start, end) => latin1Slice.call(bytes, start, end),
-    encodeInto: (s, dest, offset) => latin1Write.call(dest, s, offset),
-  });
-}
+const jsCodec = chooseByteCodec() === 'js';
 
 /** A flat binary string, like the ones the RESP parser hands the engine (not a rope of +=). */
 function randomBin(len: number, alphabet: number, seed: number): string {

@@ -1,16 +1,18 @@
 // The Node host: real clock and timers, process stats, and Buffer's native latin1 codec for
 // byte strings (much faster than a JS loop on long values).
 import process from 'node:process';
-import { setByteCodec } from '../../src/bytes.ts';
+import { setByteCodec, type ByteCodec } from '../../src/bytes.ts';
 import { genericHost, type Host } from '../../src/host.ts';
 
 const latin1Slice = Buffer.prototype.latin1Slice as (this: Uint8Array, start: number, end: number) => string;
 const latin1Write = Buffer.prototype.latin1Write as (this: Uint8Array, s: string, offset: number) => number;
 
-setByteCodec({
+/** Buffer's native latin1 codec, installed for the whole engine when this module loads. */
+export const nodeByteCodec: ByteCodec = {
   decode: (bytes, start, end) => latin1Slice.call(bytes, start, end),
   encodeInto: (s, dest, offset) => latin1Write.call(dest, s, offset),
-});
+};
+setByteCodec(nodeByteCodec);
 
 let peakRss = 0;
 
