@@ -51,6 +51,9 @@ export type Implementation = 'wasm' | 'ts';
 /**
  * Which implementation serves each function, and the measurement behind the choice
  * (bench/micro-wasm.ts, Node 20 on the 2-core dev machine; ratios are WASM ops/s over TS ops/s).
+ * The structures over strings.wasm and the geo math keep their tables beside the code that
+ * switches on them: BITMAP_IMPLEMENTATIONS (wasm/bitmap.ts), HLL_IMPLEMENTATIONS (wasm/hll.ts),
+ * GEOHASH_IMPLEMENTATION (wasm/geohash.ts).
  */
 export const IMPLEMENTATIONS = {
   murmurHash64A: {
