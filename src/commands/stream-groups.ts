@@ -22,6 +22,7 @@ import {
   incrId,
   isZeroId,
   parseStreamId,
+  type StreamEntry,
   type StreamID,
 } from '../types/stream.ts';
 import { parseInt64 } from '../util/number.ts';
@@ -162,26 +163,31 @@ interface Delivery {
   noack: boolean;
 }
 
-/**
- * New entries after the group's last-delivered ID (up to `count`, 0 for all): each moves the
- * group's last ID and read counter, and unless NOACK becomes pending for the consumer.
- */
-function deliverNew(c: Client, s: Stream, d: Delivery, count: number): Reply[] {
-  const { group, consumer } = d;
+/** The live entries after the group's last-delivered ID, up to `count` (0 for all). */
+function newEntries(s: Stream, group: StreamGroup, count: number): StreamEntry[] {
   const start = incrId(group.lastId);
-  const out: Reply[] = [];
-  if (start === null) return out;
+  return start === null ? [] : s.entries(start, MAX_ID, false, count);
+}
+
+/**
+ * Delivers entries read by newEntries to a consumer: each moves the group's last ID and read
+ * counter, and unless NOACK becomes pending for the consumer.
+ */
+function deliverNew(c: Client, s: Stream, d: Delivery, entries: StreamEntry[]): Reply[] {
+  const { group, consumer } = d;
   const now = c.engine.now();
-  s.range(start, MAX_ID, false, count, (id, fields) => {
+  const out: Reply[] = new Array(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const { id, fields } = entries[i];
     if (compareIds(id, group.lastId) > 0) {
       if (group.entriesRead !== INVALID_ENTRIES_READ && !rangeHasTombstones(s, id, null)) group.entriesRead++;
       else if (s.entriesAdded !== 0) group.entriesRead = estimateEntriesRead(s, id);
       group.lastId = id;
     }
-    out.push(entryReply(id, fields));
+    out[i] = entryReply(id, fields);
     if (!d.noack) group.deliver(idKey(id), consumer, now);
-  });
-  if (out.length > 0) c.engine.dirty++;
+  }
+  if (entries.length > 0) c.engine.dirty++;
   return out;
 }
 
@@ -428,12 +434,13 @@ function readGroup(c: Client, a: ReadGroupArgs): Reply {
     const id = a.ids[i];
     // An ID of 2^64-1-(2^64-1) reads as '>', as in Redis.
     const history = compareIds(id, NEW_ENTRIES) !== 0;
-    const serveNew = !history && s.length > 0 && compareIds(s.lastValidId(), group.lastId) > 0;
-    if (!history && !serveNew) continue;
+    // '>' serves when a live entry follows the group's last ID (streamLastValidID > last_id).
+    const entries = history ? null : newEntries(s, group, a.count);
+    if (entries !== null && entries.length === 0) continue;
     // The consumer is created (and seen) only when served.
     const consumer = activeConsumer(c, group, a.consumerName, a.keys[i], now);
-    if (history) parts.push([a.keys[i], deliverHistory(c, s, consumer, incrId(id) ?? ZERO_ID, a.count)]);
-    else parts.push([a.keys[i], deliverNew(c, s, { group, consumer, noack: a.noack }, a.count)]);
+    if (entries === null) parts.push([a.keys[i], deliverHistory(c, s, consumer, incrId(id) ?? ZERO_ID, a.count)]);
+    else parts.push([a.keys[i], deliverNew(c, s, { group, consumer, noack: a.noack }, entries)]);
   }
   if (parts.length > 0) return keyReply(c, parts);
   if (!a.blocking) return NULL_ARRAY;
@@ -455,7 +462,7 @@ function serveBlocked(c: Client, key: Bin, a: ReadGroupArgs, count: number): Rep
   if (compareIds(v.lastId, group.lastId) <= 0) return undefined;
   const now = c.engine.now();
   const consumer = activeConsumer(c, group, a.consumerName, key, now);
-  return keyReply(c, [[key, deliverNew(c, v, { group, consumer, noack: a.noack }, count)]]);
+  return keyReply(c, [[key, deliverNew(c, v, { group, consumer, noack: a.noack }, newEntries(v, group, count))]]);
 }
 
 // ---- XACK ----
