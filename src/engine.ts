@@ -8,6 +8,7 @@ import type { Command, CommandFlag, CommandSpec } from './commands/spec.ts';
 import { Config } from './config.ts';
 import type { Host, TimerHandle } from './host.ts';
 import { Database, LRU_MASK, type KeyspaceHooks } from './keyspace/database.ts';
+import type { Value } from './types/value.ts';
 import { E, ErrorReply, QUEUED, err, type Reply } from './reply.ts';
 import { BLOCKED, type BlockedState, type ServeBlocked } from './keyspace/blocking.ts';
 
@@ -367,11 +368,20 @@ export class Engine implements KeyspaceHooks {
     if (this.blockedOnKeys.get(db)?.has(key)) this.readyKeys.push({ db, key });
   }
 
-  /** SWAPDB: every key of `db` someone waits on may now be there. */
+  /** Database hook: see KeyspaceHooks.valueRemoved. */
+  valueRemoved(db: Database, key: Bin, old: Value): void {
+    if (this.blockedClientCount > 0 && typeof old === 'object' && old.type === 'stream') this.signalKeyAsReady(db, key);
+  }
+
+  /**
+   * SWAPDB, FLUSHDB, FLUSHALL: every key of `db` someone waits on may have come or gone; each
+   * waiter's serve() decides (a list waiter keeps waiting on a missing key, an XREADGROUP waiter
+   * learns its stream is gone).
+   */
   databaseReplaced(db: Database): void {
     const byKey = this.blockedOnKeys.get(db);
     if (!byKey) return;
-    for (const key of byKey.keys()) if (db.dict.has(key)) this.readyKeys.push({ db, key });
+    for (const key of byKey.keys()) this.readyKeys.push({ db, key });
   }
 
   /**
@@ -389,7 +399,6 @@ export class Engine implements KeyspaceHooks {
         for (const c of [...waiting]) {
           const state = c.blocked;
           if (state === null || state.db !== db) continue;
-          if (!db.dict.has(key)) break;
           const reply = this.runAsCommand(c, () => state.serve(c, key));
           if (reply !== undefined) this.unblockClient(c, reply);
         }

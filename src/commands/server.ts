@@ -18,6 +18,7 @@ export function emptyDatabase(c: Client, db: Database): void {
   c.engine.touchAllWatchedKeys(db, null);
   c.engine.dirty += db.size;
   db.clear();
+  c.engine.databaseReplaced(db);
 }
 
 function flushMode(argv: string[]): Reply | null {

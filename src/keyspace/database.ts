@@ -19,6 +19,11 @@ export interface KeyspaceHooks {
   keyModified(db: Database, key: Bin): void;
   /** A key was deleted because its TTL passed. */
   keyExpired(db: Database, key: Bin): void;
+  /**
+   * A value left the keyspace (DEL, overwrite, expiry, RENAME/MOVE's source): clients blocked
+   * on a stream's consumer group must learn that it is gone (Redis's signalDeletedKeyAsReady).
+   */
+  valueRemoved(db: Database, key: Bin, old: Value): void;
   /** Keyspace stats. */
   keyspaceHit(): void;
   keyspaceMiss(): void;
@@ -193,7 +198,10 @@ export class Database {
 
   /** Removes a key whose TTL passed (lazy or active expiry). */
   deleteExpired(key: Bin): void {
-    if (this.dict.delete(key)) this.dropRemoved();
+    if (this.dict.delete(key)) {
+      this.hooks.valueRemoved(this, key, this.dict.removed!);
+      this.dropRemoved();
+    }
     this.expires.delete(key);
     this.hooks.notify('x', 'expired', key, this.id);
     this.hooks.keyExpired(this, key);
@@ -214,7 +222,10 @@ export class Database {
     } else {
       const old = this.dict.replaced;
       this.dict.replaced = undefined;
-      if (typeof old === 'object' && old !== value) old.free?.();
+      if (typeof old === 'object' && old !== value) {
+        this.hooks.valueRemoved(this, key, old);
+        old.free?.();
+      }
     }
   }
 
@@ -239,6 +250,7 @@ export class Database {
     if (this.expires.size > 0 && this.expireIfNeeded(key)) return false;
     if (!this.dict.delete(key)) return false;
     if (this.expires.size > 0) this.expires.delete(key);
+    this.hooks.valueRemoved(this, key, this.dict.removed!);
     this.hooks.keyModified(this, key);
     return true;
   }

@@ -784,6 +784,52 @@ describe('blocked XREADGROUP', () => {
     });
   });
 
+  it('the stream key going away (DEL, SET over it, RENAME, FLUSHALL, SWAPDB, expiry) ends the wait; XREAD waiters keep waiting', async () => {
+    await bothServers(async (send, blocked) => {
+      const reader = (i: number, label: string) => send(i, label, 'XREADGROUP', 'GROUP', 'g', 'alice', 'BLOCK', '0', 'STREAMS', 's', '>');
+      const make = async (label: string) => send(3, label, 'XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
+      await make('m1');
+      const plain = send(2, 'xread', 'XREAD', 'BLOCK', '0', 'STREAMS', 's', '$');
+      await blocked(1);
+      let a = reader(0, 'del');
+      await blocked(2);
+      await send(3, 'd', 'DEL', 's');
+      await a;
+      await blocked(1);
+      await make('m2');
+      a = reader(0, 'set');
+      await blocked(2);
+      await send(3, 's', 'SET', 's', 'string');
+      await a;
+      await send(3, 'd2', 'DEL', 's');
+      await make('m3');
+      a = reader(0, 'rename');
+      await blocked(2);
+      await send(3, 'r', 'RENAME', 's', 's2');
+      await a;
+      await send(3, 'rb', 'RENAME', 's2', 's');
+      a = reader(0, 'swapdb');
+      await blocked(2);
+      await send(3, 'sw', 'SWAPDB', '0', '1');
+      await a;
+      await send(3, 'sw2', 'SWAPDB', '0', '1');
+      a = reader(0, 'expire');
+      await blocked(2);
+      await send(3, 'px', 'PEXPIRE', 's', '1');
+      await sleep(20);
+      await send(3, 'e', 'EXISTS', 's');
+      await a;
+      await make('m4');
+      a = reader(0, 'flushall');
+      await blocked(2);
+      await send(3, 'f', 'FLUSHALL');
+      await a;
+      await blocked(1);
+      await send(3, 'add', 'XADD', 's', '1-0', 'f', 'v');
+      await plain;
+    });
+  });
+
   it('a destroyed group ends the wait with NOGROUP; another group being destroyed wakes no one; timeouts answer nil', async () => {
     await bothServers(async (send, blocked) => {
       await send(3, 'c1', 'XGROUP', 'CREATE', 's', 'g', '$', 'MKSTREAM');
