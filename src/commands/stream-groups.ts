@@ -20,7 +20,6 @@ import {
   decrId,
   idToString,
   incrId,
-  isZeroId,
   parseStreamId,
   type StreamEntry,
   type StreamID,
@@ -120,38 +119,12 @@ function keyText(k: IdKey): Bin {
 }
 
 // ---- lag (streamReplyWithCGLag) ----
-//
-// Redis 7.0.15's versions of the two helpers: streamRangeHasTombstones first rules out a
-// tombstone older than the first entry, and streamEstimateDistanceFromFirstEverEntry has no
-// check of the ID against the greatest tombstone (both changed after 7.0).
-
-/** Whether a deleted entry may lie in [start, end] (null: open), as Redis 7.0 judges it. */
-function rangeHasTombstones(s: Stream, start: StreamID | null, end: StreamID | null): boolean {
-  if (s.length === 0 || isZeroId(s.maxDeletedId)) return false;
-  if (compareIds(s.firstId, s.maxDeletedId) > 0) return false;
-  return compareIds(start ?? ZERO_ID, s.maxDeletedId) <= 0 && compareIds(s.maxDeletedId, end ?? MAX_ID) <= 0;
-}
-
-/** The logical read counter of `id` (entries added up to it), or INVALID_ENTRIES_READ. */
-function estimateEntriesRead(s: Stream, id: StreamID): number {
-  if (s.entriesAdded === 0) return 0;
-  if (s.length === 0 && compareIds(id, s.lastId) < 1) return s.entriesAdded;
-  const cmpLast = compareIds(id, s.lastId);
-  if (cmpLast === 0) return s.entriesAdded;
-  if (cmpLast > 0) return INVALID_ENTRIES_READ;
-  if (isZeroId(s.maxDeletedId) || compareIds(s.maxDeletedId, s.firstId) < 0) {
-    const cmpFirst = compareIds(id, s.firstId);
-    if (cmpFirst < 0) return s.entriesAdded - s.length;
-    if (cmpFirst === 0) return s.entriesAdded - s.length + 1;
-  }
-  return INVALID_ENTRIES_READ;
-}
 
 /** The group's lag: entries in the stream not yet delivered to it, or null when unknowable. */
 export function groupLag(s: Stream, g: StreamGroup): number | null {
   if (s.entriesAdded === 0) return 0;
-  if (g.entriesRead !== INVALID_ENTRIES_READ && !rangeHasTombstones(s, g.lastId, null)) return s.entriesAdded - g.entriesRead;
-  const read = estimateEntriesRead(s, g.lastId);
+  if (g.entriesRead !== INVALID_ENTRIES_READ && !s.rangeHasTombstones(g.lastId, null)) return s.entriesAdded - g.entriesRead;
+  const read = s.estimateDistanceFromFirstEverEntry(g.lastId);
   return read === INVALID_ENTRIES_READ ? null : s.entriesAdded - read;
 }
 
@@ -180,8 +153,8 @@ function deliverNew(c: Client, s: Stream, d: Delivery, entries: StreamEntry[]): 
   for (let i = 0; i < entries.length; i++) {
     const { id, fields } = entries[i];
     if (compareIds(id, group.lastId) > 0) {
-      if (group.entriesRead !== INVALID_ENTRIES_READ && !rangeHasTombstones(s, id, null)) group.entriesRead++;
-      else if (s.entriesAdded !== 0) group.entriesRead = estimateEntriesRead(s, id);
+      if (group.entriesRead !== INVALID_ENTRIES_READ && !s.rangeHasTombstones(id, null)) group.entriesRead++;
+      else if (s.entriesAdded !== 0) group.entriesRead = s.estimateDistanceFromFirstEverEntry(id);
       group.lastId = id;
     }
     out[i] = entryReply(id, fields);

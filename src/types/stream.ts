@@ -951,9 +951,15 @@ export class Stream implements RedisObject {
     return deleted;
   }
 
+  // The two helpers behind consumer-group lag (XINFO, XREADGROUP's entries-read), as Redis
+  // 7.0.15 has them: streamRangeHasTombstones first rules out a tombstone older than the first
+  // entry, and streamEstimateDistanceFromFirstEverEntry does not check the ID against the
+  // greatest tombstone (both changed after 7.0).
+
   /** streamRangeHasTombstones: whether a deleted entry may lie in [start, end] (null: open). */
   rangeHasTombstones(start: StreamID | null, end: StreamID | null): boolean {
     if (this.length === 0 || isZeroId(this.maxDeletedId)) return false;
+    if (compareIds(this.firstId, this.maxDeletedId) > 0) return false;
     return compareIds(start ?? ZERO_ID, this.maxDeletedId) <= 0 && compareIds(this.maxDeletedId, end ?? MAX_ID) <= 0;
   }
 
@@ -962,14 +968,13 @@ export class Stream implements RedisObject {
    * entries were added up to it), or INVALID_ENTRIES_READ when it cannot be known.
    */
   estimateDistanceFromFirstEverEntry(id: StreamID): number {
-    if (!this.entriesAdded) return 0;
-    if (!this.length && compareIds(id, this.lastId) < 1) return this.entriesAdded;
-    if (!isZeroId(id) && compareIds(id, this.maxDeletedId) < 0) return INVALID_ENTRIES_READ;
+    if (this.entriesAdded === 0) return 0;
+    if (this.length === 0 && compareIds(id, this.lastId) < 1) return this.entriesAdded;
     const cmpLast = compareIds(id, this.lastId);
     if (cmpLast === 0) return this.entriesAdded;
     if (cmpLast > 0) return INVALID_ENTRIES_READ;
-    const cmpFirst = compareIds(id, this.firstId);
     if (isZeroId(this.maxDeletedId) || compareIds(this.maxDeletedId, this.firstId) < 0) {
+      const cmpFirst = compareIds(id, this.firstId);
       if (cmpFirst < 0) return this.entriesAdded - this.length;
       if (cmpFirst === 0) return this.entriesAdded - this.length + 1;
     }
