@@ -13,7 +13,7 @@ import { geo, geohashString, LAT_MAX, LAT_MIN, LON_MAX, LON_MIN, SHAPE_BOX, SHAP
 import { is } from './args.ts';
 import { notify } from './events.ts';
 import { lookupReadAs } from './typed-lookup.ts';
-import { zaddFromArgv, zsetLimits } from './zsets.ts';
+import { zaddWithScores, zsetLimits } from './zsets.ts';
 import type { ArgSpec, CommandSpec, KeySpec } from './spec.ts';
 
 const E_UNIT = err('ERR unsupported unit provided. please use M, KM, FT, MI');
@@ -174,14 +174,16 @@ function geoaddCommand(c: Client, argv: Bin[]): Reply {
   // ZADD key [options] score member ...: the score is the geohash of each lon/lat.
   const zargv: Bin[] = argv.slice(0, at);
   zargv[0] = 'zadd';
+  const scores: number[] = new Array(elements);
   const math = geo();
   for (let i = 0; i < elements; i++) {
     const base = at + 3 * i;
     const xy = parseLonLat(argv[base], argv[base + 1]);
     if (xy instanceof ErrorReply) return xy;
-    zargv.push(String(math.encode(xy[0], xy[1])), argv[base + 2]);
+    scores[i] = math.encode(xy[0], xy[1]);
+    zargv.push('', argv[base + 2]); // the score goes in as a number
   }
-  return zaddFromArgv(c, zargv);
+  return zaddWithScores(c, zargv, scores);
 }
 
 function geoposCommand(c: Client, argv: Bin[]): Reply {

@@ -139,7 +139,8 @@ const IN_LT = 8;
 const IN_INCR = 16;
 
 /** zaddGenericCommand: options, then every score checked before anything is written. */
-function zaddGeneric(c: Client, argv: Bin[], flagsIn: number): Reply {
+/** ZADD and ZINCRBY; `given` holds the scores already as numbers (GEOADD), else they are parsed. */
+function zaddGeneric(c: Client, argv: Bin[], flagsIn: number, given?: readonly number[]): Reply {
   const key = argv[1];
   let flags = flagsIn;
   let ch = false;
@@ -165,11 +166,15 @@ function zaddGeneric(c: Client, argv: Bin[], flagsIn: number): Reply {
   if (nx && xx) return E_XX_NX;
   if ((gt && nx) || (lt && nx) || (gt && lt)) return E_GT_LT_NX;
   if (incr && elements > 1) return E_INCR_PAIRS;
-  const scores: number[] = new Array(elements);
-  for (let j = 0; j < elements; j++) {
-    const s = parseDouble(argv[scoreIdx + 2 * j]);
-    if (s === null) return E.notFloat;
-    scores[j] = s;
+  let scores = given;
+  if (scores === undefined) {
+    const parsed: number[] = new Array(elements);
+    for (let j = 0; j < elements; j++) {
+      const s = parseDouble(argv[scoreIdx + 2 * j]);
+      if (s === null) return E.notFloat;
+      parsed[j] = s;
+    }
+    scores = parsed;
   }
   const found = lookupZsetWrite(c, key);
   if (found instanceof ErrorReply) return found;
@@ -222,9 +227,12 @@ function zaddCommand(c: Client, argv: Bin[]): Reply {
   return zaddGeneric(c, argv, 0);
 }
 
-/** ZADD on an argv of its shape ('zadd', key, options..., score, member...): GEOADD's last step. */
-export function zaddFromArgv(c: Client, argv: Bin[]): Reply {
-  return zaddGeneric(c, argv, 0);
+/**
+ * ZADD on an argv of its shape ('zadd', key, options..., score, member...) whose scores are
+ * given as numbers (the score arguments are not read): GEOADD's last step.
+ */
+export function zaddWithScores(c: Client, argv: Bin[], scores: readonly number[]): Reply {
+  return zaddGeneric(c, argv, 0, scores);
 }
 
 /** The listpack thresholds now in force, for commands outside this file that build sorted sets. */

@@ -245,8 +245,23 @@ const DECIMAL_DIGIT_RE = /[1-9]/;
  * "-inf", "infinity" and hex floats are accepted. null when refused.
  */
 export function parseDouble(s: Bin): number | null {
-  if (s.length === 0) return null;
+  const n = s.length;
+  if (n === 0) return null;
   const c = s.charCodeAt(0);
+  // Fast path: up to 15 digits, optionally signed (scores as clients mostly send them), exact
+  // in a double whatever the leading zeros.
+  if (n <= 16) {
+    let i = c === 0x2d || c === 0x2b ? 1 : 0;
+    if (i < n && n - i <= 15) {
+      let v = 0;
+      for (; i < n; i++) {
+        const d = s.charCodeAt(i) - 0x30;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+      }
+      if (i === n) return c === 0x2d ? -v : v;
+    }
+  }
   // Decimal syntax is JS's own (Number() is correctly rounded, ties to even, like glibc).
   if ((c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e) {
     if (DECIMAL_RE.test(s)) {
