@@ -440,6 +440,19 @@ describe('double', () => {
     expect(parseDouble('nan')).toBeNull();
   });
 
+  it('plain integers (the fast path) read as strtod reads them', () => {
+    expect(Object.is(parseDouble('-0'), -0)).toBe(true);
+    expect(parseDouble('+5')).toBe(5);
+    expect(parseDouble('000000012345')).toBe(12345);
+    expect(parseDouble('999999999999999')).toBe(999999999999999);
+    expect(parseDouble('-999999999999999')).toBe(-999999999999999);
+    expect(parseDouble('9007199254740993')).toBe(9007199254740992); // 16 digits: rounded, as strtod
+    expect(parseDouble('-')).toBeNull();
+    expect(parseDouble('+')).toBeNull();
+    expect(parseDouble('12a')).toBeNull();
+    expect(parseDouble('1 ')).toBeNull();
+  });
+
   it('17 significant digits always read back as the same double', () => {
     const next = rng(99);
     const view = new DataView(new ArrayBuffer(8));
