@@ -69,7 +69,7 @@ interface Writable {
  */
 function writableBytes(c: Client, key: Bin, maxBit: number): Writable | ErrorReply {
   const length = Math.floor(maxBit / 8) + 1;
-  const v = c.db.lookupWriteBytes(key);
+  const v = c.db.lookupBytesToEdit(key);
   if (v !== undefined && v.type !== 'string') return E.wrongType;
   if (length > MAX_BIN_LENGTH) return E_TOO_BIG;
   if (v === undefined) {
@@ -80,7 +80,6 @@ function writableBytes(c: Client, key: Bin, maxBit: number): Writable | ErrorRep
   const b = v as ByteString;
   const grew = length > b.length;
   b.grow(length);
-  c.db.unshareString(key);
   return { b, grew };
 }
 
@@ -104,7 +103,7 @@ function setbitCommand(c: Client, argv: Bin[]): Reply {
   const old = setBit(w.b, offset, on);
   if (w.grew || old !== on) {
     w.b.changed();
-    c.db.stringEdited(key);
+    c.db.touch(key); // already raw (writableBytes)
     notify(c, NOTIFY_STRING, 'setbit', key);
     c.engine.dirty++;
   }
@@ -468,7 +467,7 @@ function bitfieldGeneric(c: Client, argv: Bin[], readOnlyCommand: boolean): Repl
   }
   if (changes > 0) {
     b!.changed();
-    c.db.stringEdited(argv[1]);
+    c.db.touch(argv[1]); // already raw (writableBytes)
     notify(c, NOTIFY_STRING, 'setbit', argv[1]);
     c.engine.dirty += changes;
   }

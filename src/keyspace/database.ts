@@ -116,6 +116,18 @@ export class Database {
     return slot < 0 ? undefined : this.settled(slot);
   }
 
+  /**
+   * lookupWriteBytes for a command about to edit the string in place (SETBIT, BITFIELD): a
+   * string value is unshared ("raw") in the same lookup, as lookupStringForBitCommand does.
+   */
+  lookupBytesToEdit(key: Bin): Exclude<Value, Bin> | undefined {
+    const slot = this.writeSlot(key);
+    if (slot < 0) return undefined;
+    const v = this.inPlace(slot);
+    if (v.type === 'string') this.dict.setMetaAtSlot(slot, this.dict.metaAtSlot(slot) | META_RAW);
+    return v;
+  }
+
   /** A string edited in place: "raw" from now on, and WATCH must see it. */
   stringEdited(key: Bin): void {
     this.unshareString(key);
