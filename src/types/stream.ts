@@ -309,6 +309,8 @@ class Writer {
 }
 
 const NO_BYTES = new Uint8Array(0);
+/** A new node's buffer: the default stream-node-max-bytes at most (bigger nodes grow). */
+const NODE_INITIAL_MAX = 4096;
 /** The one writer: appends go through it, pointed at the tail node's buffer (no allocation). */
 const writer = new Writer(NO_BYTES, 0);
 
@@ -685,11 +687,11 @@ export class Stream implements RedisObject {
   append(id: StreamID, argv: readonly Bin[], from: number, limits: StreamNodeLimits): void {
     const numFields = (argv.length - from) >> 1;
     let node: StreamNode | undefined = this.nodes[this.nodes.length - 1];
+    let maxBytes = limits.maxBytes;
+    if (maxBytes === 0 || maxBytes > LISTPACK_MAX_SIZE) maxBytes = LISTPACK_MAX_SIZE;
     if (node !== undefined) {
       let totalLen = 0;
       for (let i = from; i < argv.length; i++) totalLen += argv[i].length;
-      let maxBytes = limits.maxBytes;
-      if (maxBytes === 0 || maxBytes > LISTPACK_MAX_SIZE) maxBytes = LISTPACK_MAX_SIZE;
       if (node.lpBytes() + totalLen >= maxBytes || (limits.maxEntries !== 0 && node.count + node.deleted >= limits.maxEntries)) {
         if (node.buf.length > node.used) node.buf = node.buf.slice(0, node.used); // lpShrinkToFit
         node = undefined;
@@ -699,7 +701,9 @@ export class Stream implements RedisObject {
     if (node === undefined) {
       const fields: Bin[] = new Array(numFields);
       for (let i = 0; i < numFields; i++) fields[i] = argv[from + 2 * i];
-      node = new StreamNode(id.ms, id.seq, fields, new Uint8Array(64), 0);
+      // Room for a whole node up front (it is shrunk to fit when closed) rather than growing
+      // by doubling: one allocation per node instead of seven copies on the XADD path.
+      node = new StreamNode(id.ms, id.seq, fields, new Uint8Array(Math.min(maxBytes, NODE_INITIAL_MAX)), 0);
       this.nodes.push(node);
     } else if (numFields === node.fields.length) {
       for (let i = 0; i < numFields; i++) {
