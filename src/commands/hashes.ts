@@ -6,10 +6,9 @@ import type { Client } from '../client.ts';
 import { E, ErrorReply, MapReply, OK, err, type Reply } from '../reply.ts';
 import { RedisHash, type HashLimits } from '../types/hash.ts';
 import { incrByFloat, isInfinite, parseLongDouble } from '../util/float.ts';
-import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, int64Reply, integerText, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
+import { scanCollection } from './keys.ts';
 import { notify } from './events.ts';
 import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import { parseRandomCount, samplePositions } from './random-sample.ts';
@@ -243,19 +242,11 @@ function hrandfieldCommand(c: Client, argv: Bin[]): Reply {
 // ---- HSCAN ----
 
 function hscanCommand(c: Client, argv: Bin[]): Reply {
-  const cursor = parseScanCursor(argv[2]);
-  if (cursor === null) return E.invalidCursor;
-  const hash = lookupHashRead(c, argv[1]);
-  if (hash === undefined) return ['0', []];
-  if (hash instanceof ErrorReply) return hash;
-  const options = parseScanOptions(argv, 3, false);
-  if (options instanceof ErrorReply) return options;
-  const { count, pattern } = options;
-  const items: Bin[] = [];
-  const next = hash.scan(scanStart(cursor), count, (field, value) => {
-    if (pattern === null || globMatch(pattern, field)) items.push(field, value);
-  });
-  return [String(next), items];
+  return scanCollection(c, argv, lookupHashRead, (hash, start, count, items, matches) =>
+    hash.scan(start, count, (field, value) => {
+      if (matches(field)) items.push(field, value);
+    }),
+  );
 }
 
 // ---- the command table ----

@@ -181,6 +181,30 @@ export function scanStart(cursor: bigint): number {
   return cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(cursor);
 }
 
+/**
+ * HSCAN, SSCAN and ZSCAN: the cursor, then the collection (an empty scan when the key is
+ * missing), then the options, in Redis's order; `walk` visits from `start` and pushes onto
+ * `items` the reply of each entry whose element `matches` the pattern, returning the next cursor.
+ */
+export function scanCollection<T>(
+  c: Client,
+  argv: Bin[],
+  lookup: (c: Client, key: Bin) => T | undefined | ErrorReply,
+  walk: (collection: T, start: number, count: number, items: Bin[], matches: (element: Bin) => boolean) => number,
+): Reply {
+  const cursor = parseScanCursor(argv[2]);
+  if (cursor === null) return E.invalidCursor;
+  const collection = lookup(c, argv[1]);
+  if (collection === undefined) return ['0', []];
+  if (collection instanceof ErrorReply) return collection;
+  const options = parseScanOptions(argv, 3, false);
+  if (options instanceof ErrorReply) return options;
+  const { count, pattern } = options;
+  const items: Bin[] = [];
+  const matches = (element: Bin) => pattern === null || globMatch(pattern, element);
+  return [String(walk(collection, scanStart(cursor), count, items, matches)), items];
+}
+
 function scanCommand(c: Client, argv: Bin[]): Reply {
   const cursor = parseScanCursor(argv[1]);
   if (cursor === null) return err('ERR invalid cursor');

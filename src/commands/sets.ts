@@ -7,10 +7,9 @@ import type { Bin } from '../bytes.ts';
 import type { Client } from '../client.ts';
 import { E, ErrorReply, SetReply, err, type Reply } from '../reply.ts';
 import { RedisSet } from '../types/set.ts';
-import { globMatch } from '../util/glob.ts';
 import { INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
+import { scanCollection } from './keys.ts';
 import { notify } from './events.ts';
 import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import type { ArgSpec, CommandSpec, KeySpec } from './spec.ts';
@@ -422,19 +421,11 @@ function smembersCommand(c: Client, argv: Bin[]): Reply {
 // ---- SSCAN ----
 
 function sscanCommand(c: Client, argv: Bin[]): Reply {
-  const cursor = parseScanCursor(argv[2]);
-  if (cursor === null) return E.invalidCursor;
-  const set = lookupSetRead(c, argv[1]);
-  if (set === undefined) return ['0', []];
-  if (set instanceof ErrorReply) return set;
-  const options = parseScanOptions(argv, 3, false);
-  if (options instanceof ErrorReply) return options;
-  const { count, pattern } = options;
-  const items: Bin[] = [];
-  const next = set.scan(scanStart(cursor), count, (m) => {
-    if (pattern === null || globMatch(pattern, m)) items.push(m);
-  });
-  return [String(next), items];
+  return scanCollection(c, argv, lookupSetRead, (set, start, count, items, matches) =>
+    set.scan(start, count, (m) => {
+      if (matches(m)) items.push(m);
+    }),
+  );
 }
 
 // ---- the command table ----

@@ -11,10 +11,9 @@ import type { RedisObject } from '../types/value.ts';
 import type { LexBound, LexRange, ScoreRange } from '../types/zset-index.ts';
 import { RedisZset, type ZsetLimits } from '../types/zset.ts';
 import { formatDouble, parseDouble } from '../util/float.ts';
-import { globMatch } from '../util/glob.ts';
 import { INT64_MAX, INT64_MIN, parseInt64, parseLong } from '../util/number.ts';
 import { is } from './args.ts';
-import { parseScanCursor, parseScanOptions, scanStart } from './keys.ts';
+import { scanCollection } from './keys.ts';
 import { notify } from './events.ts';
 import { lookupReadAs, lookupWriteAs } from './typed-lookup.ts';
 import { parseRandomCount, samplePositions } from './random-sample.ts';
@@ -959,19 +958,11 @@ function zrandmemberCommand(c: Client, argv: Bin[]): Reply {
 }
 
 function zscanCommand(c: Client, argv: Bin[]): Reply {
-  const cursor = parseScanCursor(argv[2]);
-  if (cursor === null) return E.invalidCursor;
-  const zset = lookupZsetRead(c, argv[1]);
-  if (zset === undefined) return ['0', []];
-  if (zset instanceof ErrorReply) return zset;
-  const options = parseScanOptions(argv, 3, false);
-  if (options instanceof ErrorReply) return options;
-  const { count, pattern } = options;
-  const items: Bin[] = [];
-  const next = zset.scan(scanStart(cursor), count, (member, score) => {
-    if (pattern === null || globMatch(pattern, member)) items.push(member, formatDouble(score));
-  });
-  return [String(next), items];
+  return scanCollection(c, argv, lookupZsetRead, (zset, start, count, items, matches) =>
+    zset.scan(start, count, (member, score) => {
+      if (matches(member)) items.push(member, formatDouble(score));
+    }),
+  );
 }
 
 // ---- the command table ----
