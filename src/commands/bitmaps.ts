@@ -1,7 +1,8 @@
 // The bitmap family (Redis 7.0 bitops.c): SETBIT GETBIT BITCOUNT BITPOS BITOP BITFIELD
 // BITFIELD_RO. A bitmap is a string value; these commands take it through lookupReadBytes /
 // lookupWriteBytes as a ByteString and read or edit its bytes where they lie in strings.wasm's
-// memory (no copy of the string per SETBIT). The bulk work is in wasm/bitmap.ts. Checks run in
+// memory (no copy of the string per SETBIT; only a string of up to SHORT_BITMAP bytes is
+// rebuilt, and GETBIT reads whichever form it finds). The bulk work is in wasm/bitmap.ts. Checks run in
 // Redis 7.0's order: for BITCOUNT the key is looked up before the range is parsed, for BITPOS
 // after the bit argument.
 import { MAX_BIN_LENGTH, type Bin } from '../bytes.ts';
@@ -9,6 +10,7 @@ import type { Client } from '../client.ts';
 import { META_RAW } from '../keyspace/database.ts';
 import { E, ErrorReply, err, type Reply } from '../reply.ts';
 import { ByteString } from '../types/byte-string.ts';
+import type { Value } from '../types/value.ts';
 import { int64Reply, parseInt64, parseLong } from '../util/number.ts';
 import { OP_AND, OP_NOT, OP_OR, OP_XOR, bitOpInto, countBits, firstBit, getBit, getField, setBit, setField, type BitOp } from '../wasm/bitmap.ts';
 import { is } from './args.ts';
@@ -64,12 +66,12 @@ interface Writable {
 }
 
 /**
- * lookupStringForBitCommand: the string at `key`, created or zero-padded so that bit `maxBit`
- * exists. Redis unshares the value either way, so it is "raw" from now on even if no bit changes.
+ * lookupStringForBitCommand: the string at `key` (`v`, from lookupBytesToEdit), created or
+ * zero-padded so that bit `maxBit` exists. Redis unshares the value either way, so it is "raw"
+ * from now on even if no bit changes (the lookup marked it).
  */
-function writableBytes(c: Client, key: Bin, maxBit: number): Writable | ErrorReply {
+function writableBytes(c: Client, key: Bin, v: Exclude<Value, Bin> | undefined, maxBit: number): Writable | ErrorReply {
   const length = Math.floor(maxBit / 8) + 1;
-  const v = c.db.lookupBytesToEdit(key);
   if (v !== undefined && v.type !== 'string') return E.wrongType;
   if (length > MAX_BIN_LENGTH) return E_TOO_BIG;
   if (v === undefined) {
@@ -92,13 +94,46 @@ function unitArg(arg: Bin): boolean | null {
 
 // ---- SETBIT / GETBIT ----
 
+/**
+ * Strings of up to this many bytes stay binary strings under SETBIT, which rebuilds them: a few
+ * dozen bytes copy faster than a string goes through linear memory (a ByteString per key, one
+ * more pointer to chase per lookup), and the copy stays bounded, so no SETBIT copies a bitmap.
+ */
+const SHORT_BITMAP = 64;
+
+/** Bit `offset` of a binary string: 0 past its end. */
+function bitOfBin(s: Bin, offset: number): number {
+  const i = Math.floor(offset / 8);
+  return i < s.length ? (s.charCodeAt(i) >> (7 - (offset % 8))) & 1 : 0;
+}
+
+/** SETBIT on a short binary string, or a missing key: the string is rebuilt around the bit. */
+function setShortBit(c: Client, key: Bin, s: Bin | undefined, offset: number, on: number): number {
+  const cur = s ?? '';
+  const i = offset >> 3;
+  const mask = 1 << (7 - (offset & 7));
+  const byte = i < cur.length ? cur.charCodeAt(i) : 0;
+  const old = byte & mask ? 1 : 0;
+  if (s !== undefined && i < cur.length && old === on) return old;
+  const head = i < cur.length ? cur.slice(0, i) : cur + '\0'.repeat(i - cur.length);
+  const next = head + String.fromCharCode(on ? byte | mask : byte & ~mask) + cur.slice(i + 1);
+  if (s === undefined) c.db.setKey(key, next, RAW);
+  else c.db.replaceValue(key, next, META_RAW);
+  notify(c, NOTIFY_STRING, 'setbit', key);
+  c.engine.dirty++;
+  return old;
+}
+
 function setbitCommand(c: Client, argv: Bin[]): Reply {
   const key = argv[1];
   const offset = bitOffsetArg(c, argv[2]);
   if (offset instanceof ErrorReply) return offset;
   const on = parseLong(argv[3]);
   if (on === null || (on !== 0 && on !== 1)) return E_BIT_VALUE;
-  const w = writableBytes(c, key, offset);
+  const short = offset < SHORT_BITMAP * 8;
+  const v = c.db.lookupBytesToEdit(key, short ? SHORT_BITMAP : -1);
+  if (typeof v === 'string' || (v === undefined && short)) return setShortBit(c, key, v, offset, on);
+  const w = writableBytes(c, key, v, offset);
   if (w instanceof ErrorReply) return w;
   const old = setBit(w.b, offset, on);
   if (w.grew || old !== on) {
@@ -113,10 +148,12 @@ function setbitCommand(c: Client, argv: Bin[]): Reply {
 function getbitCommand(c: Client, argv: Bin[]): Reply {
   const offset = bitOffsetArg(c, argv[2]);
   if (offset instanceof ErrorReply) return offset;
-  const b = readBytes(c, argv[1]);
-  if (b === undefined) return 0;
-  if (b instanceof ErrorReply) return b;
-  return getBit(b, offset);
+  // Whatever form the string is in now: GETBIT is no reason to move it into linear memory.
+  const v = c.db.lookupReadStored(argv[1]);
+  if (v === undefined) return 0;
+  if (typeof v === 'string') return bitOfBin(v, offset);
+  if (v.type !== 'string') return E.wrongType;
+  return getBit(v as ByteString, offset);
 }
 
 // ---- BITCOUNT / BITPOS ----
@@ -445,7 +482,7 @@ function bitfieldGeneric(c: Client, argv: Bin[], readOnlyCommand: boolean): Repl
     b = r;
   } else {
     if (readOnlyCommand) return E_RO_GET_ONLY;
-    const w = writableBytes(c, argv[1], highestWrite);
+    const w = writableBytes(c, argv[1], c.db.lookupBytesToEdit(argv[1]), highestWrite);
     if (w instanceof ErrorReply) return w;
     b = w.b;
   }

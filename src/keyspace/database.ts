@@ -104,6 +104,15 @@ export class Database {
     return slot < 0 ? undefined : this.inPlace(slot);
   }
 
+  /**
+   * lookupRead with the value as it is stored: a string comes as a binary string or as a
+   * ByteString, whichever it is now, so that GETBIT converts nothing.
+   */
+  lookupReadStored(key: Bin): Value | undefined {
+    const slot = this.readSlot(key);
+    return slot < 0 ? undefined : this.dict.valueAtSlot(slot);
+  }
+
   /** lookupWrite's counterpart of lookupReadBytes (SETBIT, PFADD...). */
   lookupWriteBytes(key: Bin): Exclude<Value, Bin> | undefined {
     const slot = this.writeSlot(key);
@@ -120,11 +129,18 @@ export class Database {
    * lookupWriteBytes for a command about to edit the string in place (SETBIT, BITFIELD): a
    * string value is unshared ("raw") in the same lookup, as lookupStringForBitCommand does.
    */
-  lookupBytesToEdit(key: Bin): Exclude<Value, Bin> | undefined {
+  lookupBytesToEdit(key: Bin): Exclude<Value, Bin> | undefined;
+  /**
+   * ... or, with `keepShort`, a binary string of at most that many bytes as it is (SETBIT
+   * rebuilds such a string, cheaper than the trip through linear memory).
+   */
+  lookupBytesToEdit(key: Bin, keepShort: number): Value | undefined;
+  lookupBytesToEdit(key: Bin, keepShort = -1): Value | undefined {
     const slot = this.writeSlot(key);
     if (slot < 0) return undefined;
-    const v = this.inPlace(slot);
-    if (v.type === 'string') this.dict.setMetaAtSlot(slot, this.dict.metaAtSlot(slot) | META_RAW);
+    const stored = this.dict.valueAtSlot(slot);
+    const v = typeof stored === 'string' && stored.length <= keepShort ? stored : this.inPlace(slot);
+    if (typeof v === 'string' || v.type === 'string') this.dict.setMetaAtSlot(slot, this.dict.metaAtSlot(slot) | META_RAW);
     return v;
   }
 

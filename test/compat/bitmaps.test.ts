@@ -440,6 +440,47 @@ describe('the command pages', () => {
     ]);
   });
 
+  it('short strings (rebuilt by SETBIT) across the 64-byte line, with TTLs and encodings', async () => {
+    await h.reset();
+    await h.checkAll([
+      ['SETBIT', 'b', '511', '1'],
+      ['STRLEN', 'b'],
+      ['OBJECT', 'ENCODING', 'b'],
+      ['SETBIT', 'b', '511', '1'],
+      ['SETBIT', 'b', '512', '1'],
+      ['STRLEN', 'b'],
+      ['GET', 'b'],
+      ['SETBIT', 'b', '0', '1'],
+      ['GETBIT', 'b', '0'],
+      ['GETBIT', 'b', '512'],
+      ['GETBIT', 'b', '4294967295'],
+      ['SET', 'e', 'x', 'EX', '100'],
+      ['OBJECT', 'ENCODING', 'e'],
+      ['SETBIT', 'e', '0', '0'],
+      ['OBJECT', 'ENCODING', 'e'],
+      ['TTL', 'e'],
+      ['SETBIT', 'e', '100', '1'],
+      ['TTL', 'e'],
+      ['GET', 'e'],
+      ['SET', 'n', '12345'],
+      ['GETBIT', 'n', '2'],
+      ['OBJECT', 'ENCODING', 'n'],
+      ['SETBIT', 'n', '2', '1'],
+      ['OBJECT', 'ENCODING', 'n'],
+      ['GET', 'n'],
+      ['SETBIT', 'n', '1000', '0'],
+      ['STRLEN', 'n'],
+      ['SET', 'h', 'y'.repeat(64)],
+      ['SETBIT', 'h', '7', '0'],
+      ['SETBIT', 'h', '600', '1'],
+      ['BITCOUNT', 'h'],
+      ['GET', 'h'],
+      ['LPUSH', 'l', 'a'],
+      ['SETBIT', 'l', '1', '1'],
+      ['GETBIT', 'l', '1'],
+    ]);
+  });
+
   it('WATCH sees SETBIT and BITFIELD writes, not reads nor unchanged bits', async () => {
     await h.reset();
     const p = await h.pair();
