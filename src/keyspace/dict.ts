@@ -73,10 +73,20 @@ export class Dict<V> {
   // Slot access, so that a command reading value and meta looks its key up once. A slot is
   // valid until the next insert or delete.
 
+  /**
+   * The slot the last lookup found or filled. A command tends to look its key up more than once
+   * (a lookup, then a write or a flag), and trying this slot first skips hashing and probing.
+   * Never stale in a harmful way: a key lives in one slot only, so a slot holding an equal key
+   * is that key's slot, whatever moved since.
+   */
+  private lastSlot = 0;
+
   /** The key's slot, -1 when absent. */
   slotOf(key: Bin): number {
+    const guess = this.lastSlot;
+    if (guess < this.keyAt.length && this.keyAt[guess] === key) return guess;
     const pos = this.find(key, hashKey(key));
-    return pos < 0 ? -1 : this.table[pos] - 1;
+    return pos < 0 ? -1 : (this.lastSlot = this.table[pos] - 1);
   }
 
   get(key: Bin): V | undefined {
@@ -95,16 +105,18 @@ export class Dict<V> {
 
   /** Inserts or overwrites value and meta; returns true when the key is new. */
   set(key: Bin, value: V, meta = 0): boolean {
+    const guess = this.lastSlot;
+    if (guess < this.keyAt.length && this.keyAt[guess] === key) {
+      this.overwrite(guess, value, meta);
+      return false;
+    }
     const h = hashKey(key);
     const pos = this.find(key, h);
     if (pos >= 0) {
-      const slot = this.table[pos] - 1;
-      this.replaced = this.valAt[slot];
-      this.valAt[slot] = value;
-      this.metaAt[slot] = meta;
+      this.overwrite((this.lastSlot = this.table[pos] - 1), value, meta);
       return false;
     }
-    const slot = this.keyAt.length;
+    const slot = (this.lastSlot = this.keyAt.length);
     this.keyAt.push(key);
     this.valAt.push(value);
     if (slot >= this.metaAt.length) {
@@ -120,6 +132,12 @@ export class Dict<V> {
     if ((slot + 1) * 2 > this.table.length) this.rebuild(this.table.length * 2);
     else this.table[-1 - pos] = slot + 1;
     return true;
+  }
+
+  private overwrite(slot: number, value: V, meta: number): void {
+    this.replaced = this.valAt[slot];
+    this.valAt[slot] = value;
+    this.metaAt[slot] = meta;
   }
 
   delete(key: Bin): boolean {
