@@ -49,6 +49,15 @@ describe('RespParser: multi-bulk requests', () => {
     expect(parser().feed(bytes(mb('SET', 'k\x00', v))).commands).toEqual([['SET', 'k\x00', v]]);
   });
 
+  it('builds arguments of every length from 0 to 40 bytes exactly, whichever path builds them', () => {
+    // Lengths up to 8 come from the intern cache, up to 24 from one fromCharCode call per
+    // length, longer ones from the codec: every byte value at every position must survive.
+    for (let n = 0; n <= 40; n++) {
+      const args = Array.from({ length: 4 }, (_, k) => String.fromCharCode(...Array.from({ length: n }, (_, i) => (i * 37 + k * 101 + n) & 0xff)));
+      expect(parser().feed(bytes(mb(...args))).commands).toEqual([args]);
+    }
+  });
+
   it('parses an empty bulk and an empty key', () => {
     expect(parser().feed(bytes(mb('SET', '', ''))).commands).toEqual([['SET', '', '']]);
   });
