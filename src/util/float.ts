@@ -239,6 +239,9 @@ export function incrByFloat(current: Bin | null, increment: Bin): LongDoubleIncr
 
 const DECIMAL_DIGIT_RE = /[1-9]/;
 
+/** 10^0 .. 10^15, each exact in a double. */
+const POW10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
 /**
  * Redis's string2d (getDoubleFromObject and friends): strtod over the whole string, refusing
  * empty input, a leading space, trailing bytes, NaN, overflow and underflow to zero. "inf",
@@ -248,18 +251,29 @@ export function parseDouble(s: Bin): number | null {
   const n = s.length;
   if (n === 0) return null;
   const c = s.charCodeAt(0);
-  // Fast path: up to 15 digits, optionally signed (scores as clients mostly send them), exact
-  // in a double whatever the leading zeros.
-  if (n <= 16) {
+  // Fast path: plain decimals of up to 15 digits, optionally signed and with one point (scores
+  // and coordinates as clients mostly send them), no regex. The digits make an integer m, exact
+  // in a double; m / 10^k with k <= 15 (also exact) is one correctly rounded division, which
+  // is what strtod returns (Clinger's fast path).
+  if (n <= 17) {
     let i = c === 0x2d || c === 0x2b ? 1 : 0;
-    if (i < n && n - i <= 15) {
-      let v = 0;
-      for (; i < n; i++) {
-        const d = s.charCodeAt(i) - 0x30;
-        if (d < 0 || d > 9) break;
-        v = v * 10 + d;
+    let m = 0;
+    let digits = 0;
+    let point = -1;
+    for (; i < n; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch === 0x2e && point < 0) {
+        point = i;
+        continue;
       }
-      if (i === n) return c === 0x2d ? -v : v;
+      const d = ch - 0x30;
+      if (d < 0 || d > 9) break;
+      m = m * 10 + d;
+      digits++;
+    }
+    if (i === n && digits > 0 && digits <= 15) {
+      const v = point < 0 ? m : m / POW10[n - 1 - point];
+      return c === 0x2d ? -v : v;
     }
   }
   // Decimal syntax is JS's own (Number() is correctly rounded, ties to even, like glibc).

@@ -453,6 +453,29 @@ describe('double', () => {
     expect(parseDouble('1 ')).toBeNull();
   });
 
+  it('plain decimals (the fast path, up to 15 digits and one point) read as Number() and strtod read them', () => {
+    expect(parseDouble('13.361389')).toBe(13.361389);
+    expect(parseDouble('-38.115556')).toBe(-38.115556);
+    expect(parseDouble('1.')).toBe(1);
+    expect(parseDouble('.5')).toBe(0.5);
+    expect(parseDouble('-.5')).toBe(-0.5);
+    expect(Object.is(parseDouble('-0.0'), -0)).toBe(true);
+    expect(parseDouble('0.000000000000001')).toBe(1e-15);
+    expect(parseDouble('.')).toBeNull();
+    expect(parseDouble('-.')).toBeNull();
+    expect(parseDouble('1.2.3')).toBeNull();
+    expect(parseDouble('1..2')).toBeNull();
+    const next = rng(7);
+    for (let i = 0; i < 50000; i++) {
+      const digits = 1 + Math.floor(next() * 15);
+      let body = '';
+      for (let d = 0; d < digits; d++) body += String(Math.floor(next() * 10));
+      const at = Math.floor(next() * (digits + 1));
+      const text = (next() < 0.3 ? '-' : '') + body.slice(0, at) + '.' + body.slice(at);
+      expect(parseDouble(text)).toBe(Number(text));
+    }
+  });
+
   it('17 significant digits always read back as the same double', () => {
     const next = rng(99);
     const view = new DataView(new ArrayBuffer(8));
