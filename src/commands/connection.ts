@@ -103,7 +103,8 @@ function clientInfoLine(c: Client, self: { client: Client; command: string; argv
   const argvMem = isSelf ? self.argv.reduce((n, a) => n + a.length, 0) : 0;
   let multiMem = 0;
   for (const q of c.multi ?? []) multiMem += q.argv.reduce((n, a) => n + a.length + 8, 0);
-  const omem = 0;
+  // Replies written but not yet taken by the kernel (Redis's reply list beyond its buffer).
+  const omem = c.conn?.outputBufferBytes() ?? 0;
   const totMem = (c.conn ? QUERY_BUFFER_ALLOC : 0) + REPLY_BUFFER_SIZE + argvMem + multiMem + omem + CLIENT_STRUCT_BYTES;
   const fields: [string, string | number][] = [
     ['id', c.id],
