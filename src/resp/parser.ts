@@ -117,6 +117,8 @@ export class RespParser {
     if (this.argv === null) {
       if (this.start >= this.end) return undefined;
       if (this.buf[this.start] !== 0x2a /* '*' */) return this.parseInline();
+      const whole = this.parseWhole();
+      if (whole !== undefined) return whole;
       const cr = this.findHeaderEnd(this.start);
       if (cr < 0) {
         if (this.end - this.start > PROTO_INLINE_MAX_SIZE) throw new ProtocolError('Protocol error: too big mbulk count string');
@@ -163,6 +165,48 @@ export class RespParser {
     }
     const argv = this.argv!;
     this.argv = null;
+    return argv;
+  }
+
+  /**
+   * The common case in one pass over locals: a whole multi-bulk command already in the buffer,
+   * with plain headers (digits, CRLF). Anything else (a partial command, an odd or oversized
+   * header, an empty command, a limit to check) returns undefined with nothing consumed, and
+   * the stateful path above takes it from the start, errors and all.
+   */
+  private parseWhole(): Bin[] | undefined {
+    const buf = this.buf;
+    const end = this.end;
+    let p = this.start + 1;
+    let c = buf[p];
+    if (c < 0x31 || c > 0x39) return undefined;
+    let n = c - 0x30;
+    while (++p < end && (c = buf[p]) >= 0x30 && c <= 0x39) {
+      n = n * 10 + (c - 0x30);
+      if (n > 100_000) return undefined;
+    }
+    if (p + 1 >= end || c !== 0x0d || buf[p + 1] !== 0x0a) return undefined;
+    if (n > 10 && this.limits.authRequired()) return undefined;
+    p += 2;
+    const maxLen = Math.min(this.maxBulkLen, 16384);
+    // Sized up front: growing an empty array by push costs a builtin call and a copy.
+    const argv: Bin[] = new Array<Bin>(n);
+    for (let i = 0; i < n; i++) {
+      if (p + 3 >= end || buf[p] !== 0x24) return undefined;
+      c = buf[++p];
+      let len = c - 0x30;
+      if (len < 0 || len > 9 || (len === 0 && buf[p + 1] !== 0x0d)) return undefined;
+      while (++p < end && (c = buf[p]) >= 0x30 && c <= 0x39) {
+        len = len * 10 + (c - 0x30);
+        if (len > maxLen) return undefined;
+      }
+      if (p + 1 >= end || c !== 0x0d || buf[p + 1] !== 0x0a) return undefined;
+      p += 2;
+      if (p + len + 2 > end) return undefined;
+      argv[i] = len <= INTERN_MAX_LEN ? intern(buf, p, len) : len <= SHORT_ARG ? shortBin(buf, p, len) : bytesToBin(buf, p, p + len);
+      p += len + 2;
+    }
+    this.start = p;
     return argv;
   }
 
