@@ -18,6 +18,7 @@ import {
 } from '../../src/reply.ts';
 import { MAX_ARGUMENT_BYTES, PROTO_INLINE_MAX_SIZE, RespParser, splitArgs } from '../../src/resp/parser.ts';
 import { RespWriter, encodeReply } from '../../src/resp/writer.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 const bytes = (s: string) => Uint8Array.from(s, (ch) => ch.charCodeAt(0));
 const text = (b: Uint8Array) => String.fromCharCode(...b);
@@ -83,6 +84,37 @@ describe('RespParser: multi-bulk requests', () => {
     expect(p.pendingBytes).toBeGreaterThan(0);
     expect(p.feed(bytes('\n')).commands).toEqual([['ECHO', 'x']]);
     expect(p.pendingBytes).toBe(0);
+  });
+});
+
+describe('RespParser: the one-pass path and the stateful path agree', () => {
+  // A whole command goes through parseWhole; fed a byte at a time, the same bytes go through
+  // the stateful path. Odd headers (leading zeros, signs, a byte other than LF after CR, NULs,
+  // huge or empty counts) must come out the same either way, commands and errors alike.
+  const pieces = ['*', '$', '\r\n', '\r', '\n', '0', '1', '2', '3', '9', '-', '+', ' ', '\x00', 'x', 'AB', '16385', '100001'];
+  it('over 3000 seeded random inputs built from well-formed and mangled commands', () => {
+    const rand = seededRandom(2027);
+    const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)];
+    for (let t = 0; t < 3000; t++) {
+      let input = '';
+      const parts = 1 + Math.floor(rand() * 4);
+      for (let k = 0; k < parts; k++) {
+        if (rand() < 0.6) {
+          const args = Array.from({ length: 1 + Math.floor(rand() * 12) }, () => 'v'.repeat(Math.floor(rand() * 30)));
+          let m = mb(...args);
+          if (rand() < 0.5) {
+            const at = Math.floor(rand() * m.length);
+            m = m.slice(0, at) + pick(pieces) + m.slice(at + (rand() < 0.5 ? 1 : 0));
+          }
+          input += m;
+        } else {
+          input += Array.from({ length: 1 + Math.floor(rand() * 6) }, () => pick(pieces)).join('');
+        }
+      }
+      const whole = parser().feed(bytes(input));
+      const byByte = feedPieces(parser(), input.split(''));
+      expect(byByte, `input ${JSON.stringify(input)}`).toEqual(whole);
+    }
   });
 });
 
