@@ -41,14 +41,14 @@ const userBufferReads = (() => {
 
 type UserBufferHandle = { useUserBuffer?: (buf: Uint8Array) => void };
 
-function readIntoSharedBuffer(socket: net.Socket, onData: (chunk: Buffer) => void): boolean {
+function readIntoSharedBuffer(socket: net.Socket, onData: (chunk: Buffer, length: number) => void): boolean {
   const handle = (socket as unknown as { _handle?: UserBufferHandle })._handle;
   if (!userBufferReads || typeof handle?.useUserBuffer !== 'function') return false;
   const { buffer, callback, shared } = userBufferReads;
   const slots = socket as unknown as Record<symbol, unknown>;
   slots[buffer] = shared;
   slots[callback] = (nread: number, buf: Buffer) => {
-    onData(buf.subarray(0, nread));
+    onData(buf, nread);
     return true;
   };
   handle.useUserBuffer(shared);
@@ -151,9 +151,10 @@ class SocketConnection implements Connection {
     this.socket.end();
   }
 
-  onData(chunk: Buffer): void {
+  /** chunk[0, length) was read (the shared read buffer is passed whole, not a view per read). */
+  onData(chunk: Buffer, length: number): void {
     try {
-      this.handle(chunk);
+      this.handle(chunk, length);
     } catch (e) {
       // Whatever went wrong stays with this connection: the server and the others carry on.
       this.server.engine.host.log('warning', `Closing client after an internal error: ${(e as Error)?.stack ?? e}`);
@@ -162,10 +163,10 @@ class SocketConnection implements Connection {
     }
   }
 
-  private handle(chunk: Buffer): void {
+  private handle(chunk: Buffer, length: number): void {
     const engine = this.server.engine;
-    engine.stats.netInputBytes += chunk.length;
-    const { commands, error } = this.parser.feed(chunk);
+    engine.stats.netInputBytes += length;
+    const { commands, error } = this.parser.feed(chunk, length);
     if (this.waiting !== null) {
       // Blocked: the commands wait their turn (Redis leaves them in the query buffer).
       for (const cmd of commands) this.waiting.push(cmd);
@@ -412,8 +413,8 @@ export class RespServer {
     const conn = new SocketConnection(this, socket);
     conn.client = engine.createClient(conn);
     this.connections.add(conn);
-    const onData = (chunk: Buffer) => conn.onData(chunk);
-    if (!readIntoSharedBuffer(socket, onData)) socket.on('data', onData);
+    const onData = (chunk: Buffer, length: number) => conn.onData(chunk, length);
+    if (!readIntoSharedBuffer(socket, onData)) socket.on('data', (chunk: Buffer) => onData(chunk, chunk.length));
     socket.resume();
     const gone = () => {
       if (!this.connections.delete(conn)) return;

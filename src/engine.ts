@@ -191,9 +191,19 @@ export class Engine implements KeyspaceHooks {
    */
   private readonly spellings = new Map<Bin, Command>();
 
+  /** The last name looked up and its command: a pipeline mostly repeats one command. */
+  private lastName: Bin = '';
+  private lastCommandFound: Command | undefined = undefined;
+
   private commandByName(name: Bin): Command | undefined {
+    // The parser hands out one string per short spelling, so this is mostly a pointer check.
+    if (name === this.lastName) return this.lastCommandFound;
     let cmd = this.spellings.get(name);
-    if (cmd !== undefined) return cmd;
+    if (cmd !== undefined) {
+      this.lastName = name;
+      this.lastCommandFound = cmd;
+      return cmd;
+    }
     cmd = this.commands.get(name.toLowerCase());
     if (cmd !== undefined && this.spellings.size < 4096) this.spellings.set(name, cmd);
     return cmd;

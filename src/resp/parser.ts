@@ -44,8 +44,8 @@ export class RespParser {
    * Adds a chunk and returns every command now complete, in order. A protocol error comes after
    * the commands that preceded it: callers run those, reply the error and close.
    */
-  feed(chunk: Uint8Array): { commands: Bin[][]; error?: string } {
-    this.append(chunk);
+  feed(chunk: Uint8Array, length = chunk.length): { commands: Bin[][]; error?: string } {
+    this.append(chunk, length);
     this.maxBulkLen = this.limits.maxBulkLen;
     const commands: Bin[][] = [];
     try {
@@ -81,15 +81,17 @@ export class RespParser {
     return { commands };
   }
 
-  private append(chunk: Uint8Array): void {
+  /** chunk[0, length) are the new bytes (the server passes its whole read buffer). */
+  private append(chunk: Uint8Array, length: number): void {
     if (this.start === this.end) {
       // Nothing pending: parse straight from the chunk, no copy (feed copies a leftover).
       this.buf = chunk;
       this.start = 0;
-      this.end = chunk.length;
+      this.end = length;
       this.ownsBuffer = false;
       return;
     }
+    if (length < chunk.length) chunk = chunk.subarray(0, length);
     const len = this.end - this.start;
     const need = len + chunk.length;
     if (!this.ownsBuffer || this.start + need > this.buf.length) {
