@@ -60,7 +60,7 @@ function readIntoSharedBuffer(socket: net.Socket, onData: (chunk: Buffer, length
  * handle.writeBuffer call. It is internal to Node, so it is taken from the first write made the
  * ordinary way (socket.write); undefined until then, null if that write did not reveal it.
  */
-type WriteRequest = { handle: unknown; oncomplete: (this: WriteRequest, status: number) => void; buffer?: Uint8Array; connection?: SocketConnection };
+type WriteRequest = { oncomplete: (status: number) => void; buffer?: Uint8Array };
 type NativeHandle = {
   writeBuffer(req: WriteRequest, data: Uint8Array): number;
   readonly writeQueueSize: number;
@@ -81,14 +81,6 @@ function learnWriteRequestClass(handle: NativeHandle): void {
     WriteRequestClass = typeof found === 'function' && (found as unknown) !== Object ? found : null;
     return native.call(this, req, data);
   };
-}
-
-/** A direct write libuv had to queue has finished (or failed). */
-function directWriteDone(this: WriteRequest, status: number): void {
-  const conn = this.connection!;
-  this.buffer = undefined;
-  if (status < 0) conn.socket.destroy();
-  else conn.directWriteDrained();
 }
 
 /** Bytes a connection may leave queued in the kernel's stead before it stops reading. */
@@ -295,9 +287,7 @@ class SocketConnection implements Connection {
     const out = this.writer.peek();
     this.server.engine.stats.netOutputBytes += out.length;
     const req = new WriteRequestClass();
-    req.handle = handle;
-    req.oncomplete = directWriteDone;
-    req.connection = this;
+    req.oncomplete = this.directWriteDone;
     if (handle.writeBuffer(req, out) !== 0) {
       // EPIPE, ECONNRESET: the peer is gone (Redis frees a client whose write fails).
       socket.destroy();
@@ -318,12 +308,14 @@ class SocketConnection implements Connection {
     return true;
   }
 
-  directWriteDrained(): void {
-    if (this.pausedForWrites && this.nativeQueueBytes() <= WRITE_HIGH_WATER) {
+  /** A direct write libuv had to queue has finished (or failed): one function per connection. */
+  private readonly directWriteDone = (status: number): void => {
+    if (status < 0) this.socket.destroy();
+    else if (this.pausedForWrites && this.nativeQueueBytes() <= WRITE_HIGH_WATER) {
       this.pausedForWrites = false;
       if (!this.closing) this.socket.resume();
     }
-  }
+  };
 }
 
 export class RespServer {
