@@ -56,8 +56,17 @@ export function isZeroId(id: StreamID): boolean {
 }
 
 /** "<ms>-<seq>", as Redis replies with an ID. */
+/** The last ms part formatted, with its dash: XADD * formats the same millisecond repeatedly. */
+let formattedMs = -1n;
+let formattedMsDash = '';
+
 export function idToString(id: StreamID): Bin {
-  return `${id.ms}-${id.seq}`;
+  if (id.ms !== formattedMs) {
+    formattedMs = id.ms;
+    formattedMsDash = `${id.ms}-`;
+  }
+  // Small sequence numbers go through Number, whose small-integer strings V8 keeps cached.
+  return formattedMsDash + (id.seq <= 0xffffffffn ? String(Number(id.seq)) : String(id.seq));
 }
 
 /** The ID after `id` (streamIncrID), or null past the last possible ID. */
