@@ -218,9 +218,12 @@ function linkNode(l: usize, n: usize): void {
   store<u32>(l, count + 1, L_LENGTH);
 }
 
-/** Adds (s, member at scratch p, len); the element must not be present. */
-export function insert(l: usize, s: f64, p: usize, len: usize): void {
-  linkNode(l, allocNode(randomLevel(), s, p, len));
+/** Adds (s, member at scratch p, len); the element must not be present. Returns its node
+ * (JS keeps a member index of nodes; a node never moves until it is removed). */
+export function insert(l: usize, s: f64, p: usize, len: usize): usize {
+  const n = allocNode(randomLevel(), s, p, len);
+  linkNode(l, n);
+  return n;
 }
 
 /** Fills UPDATE for (s, member); returns the node there if it is that element, else 0. */
@@ -260,13 +263,13 @@ function unlink(l: usize, x: usize): void {
   store<u32>(l, load<u32>(l, L_LENGTH) - 1, L_LENGTH);
 }
 
-/** Removes the element (s, member); 1 if it was there, else 0. */
-export function remove(l: usize, s: f64, p: usize, len: usize): i32 {
+/** Removes the element (s, member): the address its node had, 0 if it was not there. */
+export function remove(l: usize, s: f64, p: usize, len: usize): usize {
   const x = find(l, s, p, len);
   if (!x) return 0;
   unlink(l, x);
   release(x);
-  return 1;
+  return x;
 }
 
 /** Moves element (oldScore, member) to newScore, reusing its node; 0 when it is missing. */

@@ -29,6 +29,23 @@ export function hashKey(s: Bin): number {
     for (let i = 0; i < half; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
     for (let i = n - half; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   }
+  return finishHash(h);
+}
+
+/** hashKey of the binary string that bytes b[p, p + n) spell, read where they lie. */
+export function hashBytes(b: Uint8Array, p: number, n: number): number {
+  let h = (0x811c9dc5 ^ HASH_SEED ^ n) | 0;
+  if (n <= FULL_HASH_LIMIT) {
+    for (let i = 0; i < n; i++) h = Math.imul(h ^ b[p + i], 0x01000193);
+  } else {
+    const half = FULL_HASH_LIMIT / 2;
+    for (let i = 0; i < half; i++) h = Math.imul(h ^ b[p + i], 0x01000193);
+    for (let i = n - half; i < n; i++) h = Math.imul(h ^ b[p + i], 0x01000193);
+  }
+  return finishHash(h);
+}
+
+function finishHash(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

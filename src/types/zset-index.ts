@@ -37,6 +37,11 @@ export interface ZOrderedIndex {
   remove(member: Bin, score: number): boolean;
   /** Moves a present element from oldScore to newScore (ZADD update, ZINCRBY). */
   updateScore(member: Bin, oldScore: number, newScore: number): void;
+  /**
+   * The score of a member, undefined when absent: found by hash where the index keeps one (the
+   * WASM skiplist's member index), so the zset need not ask its dict. Optional.
+   */
+  score?(member: Bin): number | undefined;
   /** The 0-based rank of a present element. */
   rank(member: Bin, score: number): number;
   /**

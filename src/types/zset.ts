@@ -71,7 +71,12 @@ export class RedisZset implements RedisObject {
   }
 
   score(member: Bin): number | undefined {
-    if (this.dict !== null) return this.dict.get(member);
+    if (this.dict !== null) {
+      // The WASM index finds it in two memory loads (its hash table, then the node); the dict
+      // takes three dependent ones (index, key array, key string), each a miss on a big set.
+      const index = this.index;
+      return index.score !== undefined ? index.score(member) : this.dict.get(member);
+    }
     const lp = this.lp!;
     const i = lp.find(member);
     return i < 0 ? undefined : lp.scores[i];

@@ -7,6 +7,7 @@
 // Memory is freed when an element or a whole list goes (free(), which the database calls when a
 // key is deleted or overwritten); a FinalizationRegistry frees lists dropped without free().
 import { type Bin, bytesToBin } from '../bytes.ts';
+import { hashBytes, hashKey } from '../keyspace/dict.ts';
 import type { LexBound, LexRange, ScoreRange, ZOrderedIndex } from '../types/zset-index.ts';
 import { decodeEmbedded } from './embedded.ts';
 import { HeapModule, type HeapExports } from './heap-module.ts';
@@ -20,7 +21,7 @@ export interface SkiplistWasmExports extends HeapExports {
   create(): number;
   destroy(list: number): void;
   length(list: number): number;
-  insert(list: number, score: number, ptr: number, len: number): void;
+  insert(list: number, score: number, ptr: number, len: number): number;
   remove(list: number, score: number, ptr: number, len: number): number;
   updateScore(list: number, oldScore: number, newScore: number, ptr: number, len: number): number;
   rank(list: number, score: number, ptr: number, len: number): number;
@@ -101,9 +102,114 @@ function lexArgs(m: SkiplistWasm, min: LexBound, max: LexBound): [number, number
   return [ptr, minLen, min.inf, min.exclusive ? 1 : 0, ptr + minLen, maxLen, max.inf, max.exclusive ? 1 : 0];
 }
 
+const NO_ENTRIES = new Int32Array(0);
+const INDEX_MIN = 16;
+/** The low bits of an index entry: a tag from the member's hash (nodes are 16-byte aligned). */
+const TAG_MASK = 15;
+
+/** Puts node (member hash h) at the first free position of its probe run, tagged. */
+function indexPut(t: Int32Array, mask: number, h: number, node: number): void {
+  let i = h & mask;
+  while (t[i] !== 0) i = (i + 1) & mask;
+  t[i] = node | (h >>> 28);
+}
+
 export class WasmSkiplist implements ZOrderedIndex {
   constructor(private readonly m: SkiplistWasm, private handle: number) {
     m.finalizer.register(this, handle, this);
+  }
+
+  // The member index: member -> node, so that a member's score is one probe and one node read
+  // away (the zset's dict takes three dependent loads: index, key array, key string). Open
+  // addressing in an Int32Array, linear probing, backward-shift deletion, at most half full.
+  // An entry is the node's address (16-byte aligned) with 4 bits of the member's hash in its
+  // low bits, so that most probes that are not the member never touch its node: 4 bytes per
+  // position. It lives in the JS heap, not linear memory, whose allocator doubles the whole
+  // memory when it runs out. Nodes never move until they are removed.
+  private entries: Int32Array = NO_ENTRIES;
+  private mask = 0;
+
+  private indexAdd(h: number, node: number): void {
+    if (node & TAG_MASK) throw new Error('skiplist: a node not 16-byte aligned');
+    if (this.length * 2 > this.entries.length) this.indexResize(Math.max(INDEX_MIN, this.entries.length * 2));
+    indexPut(this.entries, this.mask, h, node);
+  }
+
+  /** The member's hash, read from node n (views in sync). */
+  private nodeHash(n: number): number {
+    const m = this.m;
+    const w = n >>> 2;
+    return hashBytes(m.u8, n + N_LEVELS_BYTES + m.u32[w + W_LEVEL] * 8, m.u32[w + W_LEN]);
+  }
+
+  private indexResize(positions: number): void {
+    const old = this.entries;
+    const t = new Int32Array(positions);
+    const mask = positions - 1;
+    this.m.sync();
+    for (let i = 0; i < old.length; i++) {
+      const node = old[i] & ~TAG_MASK;
+      if (node !== 0) indexPut(t, mask, this.nodeHash(node), node);
+    }
+    this.entries = t;
+    this.mask = mask;
+  }
+
+  /** Drops node's entry (h: its member's hash), shifting its probe run back (views in sync). */
+  private indexRemove(h: number, node: number): void {
+    const t = this.entries;
+    const mask = this.mask;
+    let hole = h & mask;
+    for (let probes = 0; (t[hole] & ~TAG_MASK) !== node; probes++) {
+      if (probes > mask) throw new Error('skiplist: member index lost a node');
+      hole = (hole + 1) & mask;
+    }
+    let j = hole;
+    for (;;) {
+      j = (j + 1) & mask;
+      const e = t[j];
+      if (e === 0) break;
+      const home = this.nodeHash(e & ~TAG_MASK) & mask;
+      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
+      const stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
+      if (!stays) {
+        t[hole] = e;
+        hole = j;
+      }
+    }
+    t[hole] = 0;
+  }
+
+  /** After removals: a smaller table once less than an eighth of it is used. */
+  private indexShrink(): void {
+    const positions = this.entries.length;
+    if (positions > INDEX_MIN && this.length * 8 < positions) this.indexResize(positions / 4);
+  }
+
+  /** Whether node n holds exactly `member` (views in sync). */
+  private holds(n: number, member: Bin): boolean {
+    const m = this.m;
+    const w = n >>> 2;
+    const len = m.u32[w + W_LEN];
+    if (len !== member.length) return false;
+    const u8 = m.u8;
+    const p = n + N_LEVELS_BYTES + m.u32[w + W_LEVEL] * 8;
+    for (let i = 0; i < len; i++) if (u8[p + i] !== member.charCodeAt(i)) return false;
+    return true;
+  }
+
+  score(member: Bin): number | undefined {
+    const t = this.entries;
+    if (t.length === 0) return undefined;
+    const h = hashKey(member);
+    const tag = h >>> 28;
+    const mask = this.mask;
+    this.m.sync();
+    for (let i = h & mask; ; i = (i + 1) & mask) {
+      const e = t[i];
+      if (e === 0) return undefined;
+      if ((e & TAG_MASK) === tag && this.holds(e & ~TAG_MASK, member)) return this.m.f64[(e & ~TAG_MASK) >>> 3];
+    }
   }
 
   /** The handle; a use after free() throws rather than writing through a dangling pointer. */
@@ -119,11 +225,18 @@ export class WasmSkiplist implements ZOrderedIndex {
   }
 
   insert(member: Bin, score: number): void {
-    this.m.x.insert(this.list, score, this.m.put(member), member.length);
+    const node = this.m.x.insert(this.list, score, this.m.put(member), member.length);
+    this.indexAdd(hashKey(member), node);
   }
 
   remove(member: Bin, score: number): boolean {
-    return this.m.x.remove(this.list, score, this.m.put(member), member.length) === 1;
+    const node = this.m.x.remove(this.list, score, this.m.put(member), member.length);
+    if (node === 0) return false;
+    // The node is freed but its neighbours in the index are not: their hashes are still there.
+    this.m.sync();
+    this.indexRemove(hashKey(member), node);
+    this.indexShrink();
+    return true;
   }
 
   updateScore(member: Bin, oldScore: number, newScore: number): void {
@@ -135,6 +248,7 @@ export class WasmSkiplist implements ZOrderedIndex {
   rank(member: Bin, score: number): number {
     return this.m.x.rank(this.list, score, this.m.put(member), member.length);
   }
+
 
   /** `visit` may change other lists (even grow memory) but not this one. */
   range(start: number, end: number, reverse: boolean, visit: (member: Bin, score: number) => void): void {
@@ -176,21 +290,36 @@ export class WasmSkiplist implements ZOrderedIndex {
     const last = Math.min(end, this.length - 1);
     if (start > last) return 0;
     const m = this.m;
-    // Members are read before the nodes go.
+    // Members (and nodes, for the member index) are read before the nodes go.
     const members: Bin[] = [];
+    const nodes: number[] = [];
     let n = m.x.nodeAt(this.list, start);
     m.sync();
     for (let k = start; k <= last && n !== 0; k++) {
       members.push(m.member(n));
+      nodes.push(n);
       n = m.u32[(n >>> 2) + W_FORWARD0];
     }
+    // Out of the index first: its shifts read the hashes of nodes that must still be there.
+    for (let k = 0; k < members.length; k++) this.indexRemove(hashKey(members[k]), nodes[k]);
     const removed = m.x.removeRange(this.list, start, last);
+    this.indexShrink();
     for (const member of members) visit(member);
     return removed;
   }
 
   clone(): ZOrderedIndex {
-    return new WasmSkiplist(this.m, this.m.x.clone(this.list));
+    const m = this.m;
+    const copy = new WasmSkiplist(m, m.x.clone(this.list));
+    // Its own member index, over its own nodes.
+    const count = copy.length;
+    let positions = INDEX_MIN;
+    while (count * 2 > positions) positions *= 2;
+    if (count > 0) copy.indexResize(positions);
+    let n = m.x.nodeAt(copy.list, 0);
+    m.sync();
+    for (; n !== 0; n = m.u32[(n >>> 2) + W_FORWARD0]) indexPut(copy.entries, copy.mask, copy.nodeHash(n), n);
+    return copy;
   }
 
   free(): void {
@@ -198,6 +327,7 @@ export class WasmSkiplist implements ZOrderedIndex {
     this.m.finalizer.unregister(this);
     this.m.x.destroy(this.handle);
     this.handle = 0;
+    this.entries = NO_ENTRIES;
   }
 }
 

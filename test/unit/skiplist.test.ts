@@ -212,6 +212,19 @@ function runSequence(create: () => ZOrderedIndex, seed: number, ops: number, sam
       byMember.clear();
     }
     if (ix.length !== m.items.length) fail(op, 'length', ix.length, m.items.length);
+    if (ix.score !== undefined) {
+      // The member index (WASM): a present member's score, and a miss for an absent one.
+      if (m.items.length > 0) {
+        const e = rng.pick(m.items);
+        const got = ix.score(e.member);
+        if (!Object.is(got, e.score)) fail(op, `score of ${JSON.stringify(e.member)}`, got, e.score);
+      }
+      const absent = randomMember(rng);
+      if (!byMember.has(absent) && ix.score(absent) !== undefined) fail(op, 'score of an absent member', ix.score(absent), undefined);
+    }
+  }
+  if (ix.score !== undefined) {
+    for (const e of m.items) if (!Object.is(ix.score(e.member), e.score)) fail(ops, `final score of ${JSON.stringify(e.member)}`, ix.score(e.member), e.score);
   }
   const got = contents(ix);
   if (got.length !== m.items.length || got.some((e, k) => cmp(e, m.items[k]) !== 0)) fail(ops, 'final contents', got.length, m.items.length);
