@@ -3,26 +3,16 @@
 // must see exactly the same results (values, Buffers, error classes and texts) from both.
 import { Redis, ReplyError } from 'ioredis';
 import { createClient, ErrorReply, RESP_TYPES } from 'redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, type CinnabarProcess } from '../support/cinnabar-server.ts';
-import { startRedis, type RealRedis } from '../support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { bothServersPerFile } from '../support/both-servers.ts';
 import { RespClient, show, type RespValue } from '../support/resp-client.ts';
 
-let cinnabar: CinnabarProcess;
-let redis: RealRedis;
-
-beforeAll(async () => {
-  [cinnabar, redis] = await Promise.all([startCinnabar(), startRedis()]);
-});
-
-afterAll(async () => {
-  await Promise.all([cinnabar?.stop(), redis?.stop()]);
-});
+const servers = bothServersPerFile();
 
 /** Runs the scenario against Redis, then against Cinnabar; both must give the same result. */
 async function sameOnBoth<T>(scenario: (port: number) => Promise<T>): Promise<T> {
-  const fromRedis = await scenario(redis.port);
-  const fromCinnabar = await scenario(cinnabar.port);
+  const fromRedis = await scenario(servers.redis.port);
+  const fromCinnabar = await scenario(servers.cinnabar.port);
   expect(fromCinnabar).toEqual(fromRedis);
   return fromCinnabar;
 }
@@ -118,11 +108,11 @@ describe('ioredis', () => {
   });
 
   it('INFO reads as Redis 7.0.15', async () => {
-    await withIoredis(cinnabar.port, async (r) => {
+    await withIoredis(servers.cinnabar.port, async (r) => {
       const info = await r.info('server');
       expect(info).toMatch(/^# Server\r\n/);
       expect(info).toContain('redis_version:7.0.15\r\n');
-      expect(info).toContain(`tcp_port:${cinnabar.port}\r\n`);
+      expect(info).toContain(`tcp_port:${servers.cinnabar.port}\r\n`);
     });
   });
 
@@ -257,7 +247,7 @@ describe('ioredis', () => {
       { error: 'ReplyError', message: 'ERR EXEC without MULTI' },
       { error: 'ReplyError', message: 'ERR DISCARD without MULTI' },
     ]);
-    await withIoredis(cinnabar.port, async (r) => {
+    await withIoredis(servers.cinnabar.port, async (r) => {
       await expect(r.call('NOSUCH')).rejects.toBeInstanceOf(ReplyError);
     });
   });
@@ -369,7 +359,7 @@ describe('node-redis', () => {
     ]);
     // node-redis rejects the MULTI with the queueing error (EXEC's EXECABORT comes after it).
     expect(got[3]).toEqual({ error: 'SimpleError', message: "ERR wrong number of arguments for 'get' command" });
-    await withNodeRedis(cinnabar.port, async (c) => {
+    await withNodeRedis(servers.cinnabar.port, async (c) => {
       await expect(c.sendCommand(['NOSUCH'])).rejects.toBeInstanceOf(ErrorReply);
     });
   });
@@ -429,7 +419,7 @@ describe('raw RESP3 after HELLO 3', () => {
         c.close();
       }
     };
-    const [r, c] = [await run(redis.port), await run(cinnabar.port)];
+    const [r, c] = [await run(servers.redis.port), await run(servers.cinnabar.port)];
     // HELLO's map (RESP3) or flat array (RESP2) holds the connection id, which differs.
     const withoutId = (v: RespValue) => {
       if (v.t === '%') return show({ t: '%', v: v.v.filter(([k]) => show(k) !== '"id"') });

@@ -2,21 +2,11 @@
 // read from stdin (a here-doc), -x, --pipe mass insertion, RESP3 mode, formatted and raw output.
 // Each invocation runs against the real redis-server too: stdout, stderr and exit status must match.
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCinnabar, type CinnabarProcess } from '../support/cinnabar-server.ts';
-import { startRedis, type RealRedis } from '../support/redis-server.ts';
+import { describe, expect, it } from 'vitest';
+import { bothServersPerFile } from '../support/both-servers.ts';
 import { RespClient, encodeCommand } from '../support/resp-client.ts';
 
-let cinnabar: CinnabarProcess;
-let redis: RealRedis;
-
-beforeAll(async () => {
-  [cinnabar, redis] = await Promise.all([startCinnabar(), startRedis()]);
-});
-
-afterAll(async () => {
-  await Promise.all([cinnabar?.stop(), redis?.stop()]);
-});
+const servers = bothServersPerFile();
 
 interface CliResult {
   stdout: string;
@@ -41,8 +31,8 @@ function cli(port: number, args: string[], stdin?: string | Buffer): Promise<Cli
 
 /** The same redis-cli invocation against both servers: identical output and status. */
 async function sameOnBoth(args: string[], stdin?: string | Buffer): Promise<CliResult> {
-  const r = await cli(redis.port, args, stdin);
-  const c = await cli(cinnabar.port, args, stdin);
+  const r = await cli(servers.redis.port, args, stdin);
+  const c = await cli(servers.cinnabar.port, args, stdin);
   expect(c).toEqual(r);
   return c;
 }
@@ -106,7 +96,7 @@ describe('redis-cli over the families of commands', () => {
     const sorted = (r: CliResult) => r.stdout.split('\n').filter(Boolean).sort();
     const setup = `MSET ${keys.map((k) => `${k} v`).join(' ')}\n`;
     await sameOnBoth([], setup);
-    const [r, c] = [await cli(redis.port, ['--scan', '--pattern', 'cli:scan:*']), await cli(cinnabar.port, ['--scan', '--pattern', 'cli:scan:*'])];
+    const [r, c] = [await cli(servers.redis.port, ['--scan', '--pattern', 'cli:scan:*']), await cli(servers.cinnabar.port, ['--scan', '--pattern', 'cli:scan:*'])];
     expect(c.status).toBe(0);
     expect(sorted(c)).toEqual(sorted(r));
     expect(sorted(c)).toEqual([...keys].sort());
@@ -147,7 +137,7 @@ describe('redis-cli -x (last argument from stdin)', () => {
     const value = Buffer.from('line1\nline2\r\n\x00\xff end', 'latin1');
     await sameOnBoth(['-x', 'SET', 'cli:x'], value);
     await sameOnBoth(['--no-raw', 'GET', 'cli:x']);
-    const c = await RespClient.connect(cinnabar.port);
+    const c = await RespClient.connect(servers.cinnabar.port);
     expect(await c.call('GET', 'cli:x')).toEqual({ t: '$', v: value });
     c.close();
   });
@@ -161,7 +151,7 @@ describe('redis-cli --pipe', () => {
     const protocol = Buffer.concat(parts);
     const r = await sameOnBoth(['--pipe'], protocol);
     expect(r.stdout).toContain(`errors: 0, replies: ${n}`);
-    const c = await RespClient.connect(cinnabar.port);
+    const c = await RespClient.connect(servers.cinnabar.port);
     const replies = await c.callMany([['GET', 'mass:0'], ['GET', `mass:${n - 1}`], ['GET', `mass:${n >> 1}`]]);
     expect(replies.map((x) => (x.t === '$' ? x.v?.toString() : x))).toEqual(['value:0', `value:${n - 1}`, `value:${n >> 1}`]);
     c.close();

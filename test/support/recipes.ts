@@ -2,28 +2,20 @@
 // file, and sameOnBoth, which runs a recipe written against ioredis on each (flushed first) and
 // requires the two results to be equal.
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { startCinnabar, type CinnabarProcess } from './cinnabar-server.ts';
-import { startRedis, type RealRedis } from './redis-server.ts';
+import { expect } from 'vitest';
+import { bothServersPerFile } from './both-servers.ts';
 
 /** A recipe: `db` is a flushed connection; `open` opens more (closed after the recipe). */
 export type Recipe<T> = (db: Redis, open: () => Redis) => Promise<T>;
 
 /** Starts both servers around the calling test file; returns the comparison to use in its tests. */
 export function recipeServers(): { sameOnBoth<T>(recipe: Recipe<T>): Promise<T> } {
-  let cinnabar: CinnabarProcess;
-  let redis: RealRedis;
-  beforeAll(async () => {
-    [cinnabar, redis] = await Promise.all([startCinnabar(), startRedis()]);
-  });
-  afterAll(async () => {
-    await Promise.all([cinnabar?.stop(), redis?.stop()]);
-  });
+  const servers = bothServersPerFile();
   return {
     /** Runs the recipe on a flushed Redis, then on a flushed Cinnabar: both results must be equal. */
     async sameOnBoth<T>(recipe: Recipe<T>): Promise<T> {
       const results: T[] = [];
-      for (const port of [redis.port, cinnabar.port]) {
+      for (const port of [servers.redis.port, servers.cinnabar.port]) {
         const opened: Redis[] = [];
         const open = () => {
           const r = new Redis({ port, host: '127.0.0.1', maxRetriesPerRequest: 0 });
