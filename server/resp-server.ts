@@ -125,9 +125,13 @@ class SocketConnection implements Connection {
     return this.socket.writableLength + this.nativeQueueBytes();
   }
 
+  /** The socket's native stream handle (null once closed). */
+  private get nativeHandle(): NativeHandle | null {
+    return (this.socket as unknown as { _handle?: NativeHandle | null })._handle ?? null;
+  }
+
   private nativeQueueBytes(): number {
-    const handle = (this.socket as unknown as { _handle?: NativeHandle | null })._handle;
-    return handle?.writeQueueSize ?? 0;
+    return this.nativeHandle?.writeQueueSize ?? 0;
   }
 
   push(reply: Reply): void {
@@ -280,8 +284,8 @@ class SocketConnection implements Connection {
    */
   private writeDirect(): boolean {
     const socket = this.socket;
-    const handle = (socket as unknown as { _handle?: NativeHandle | null })._handle;
-    if (handle == null || socket.destroyed) return false;
+    const handle = this.nativeHandle;
+    if (handle === null || socket.destroyed) return false;
     if (WriteRequestClass === undefined) learnWriteRequestClass(handle);
     if (WriteRequestClass == null || socket.writableLength > 0) return false;
     const out = this.writer.peek();

@@ -53,6 +53,15 @@ function finishHash(h: number): number {
   return h ^ (h >>> 16);
 }
 
+/**
+ * Backward-shift deletion in a linear-probing table: whether the entry at position j, whose
+ * home position is `home`, must stay put rather than move into the hole (its home lies
+ * cyclically in (hole, j]).
+ */
+export function staysAfterHole(hole: number, j: number, home: number): boolean {
+  return hole <= j ? hole < home && home <= j : hole < home || home <= j;
+}
+
 const MIN_TABLE = 16;
 
 export class Dict<V> {
@@ -194,10 +203,7 @@ export class Dict<V> {
       j = (j + 1) & mask;
       const e = table[j];
       if (e === 0) break;
-      const home = this.hashAt[e - 1] & mask;
-      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
-      const stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-      if (!stays) {
+      if (!staysAfterHole(hole, j, this.hashAt[e - 1] & mask)) {
         table[hole] = e;
         hole = j;
       }

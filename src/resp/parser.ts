@@ -156,11 +156,7 @@ export class RespParser {
       if (this.end - this.start < this.bulkLen + 2) return undefined;
       const argv = this.argv!;
       const len = this.bulkLen;
-      let arg: Bin;
-      if (len <= INTERN_MAX_LEN) arg = intern(buf, this.start, len);
-      else if (len <= SHORT_ARG) arg = shortBin(buf, this.start, len);
-      else arg = bytesToBin(buf, this.start, this.start + len);
-      argv.push(arg);
+      argv.push(argument(buf, this.start, len));
       this.start += this.bulkLen + 2;
       this.bulkLen = -1;
       this.argsLeft--;
@@ -205,7 +201,7 @@ export class RespParser {
       if (p + 1 >= end || c !== 0x0d || buf[p + 1] !== 0x0a) return undefined;
       p += 2;
       if (p + len + 2 > end) return undefined;
-      argv[i] = len <= INTERN_MAX_LEN ? intern(buf, p, len) : len <= SHORT_ARG ? shortBin(buf, p, len) : bytesToBin(buf, p, p + len);
+      argv[i] = argument(buf, p, len);
       p += len + 2;
     }
     this.start = p;
@@ -285,6 +281,11 @@ function parseLength(buf: Uint8Array, from: number, to: number): number | null {
 }
 
 const fromCode = String.fromCharCode;
+
+/** An argument's bytes as a binary string: from the intern cache, shortBin or the codec. */
+function argument(buf: Uint8Array, p: number, len: number): Bin {
+  return len <= INTERN_MAX_LEN ? intern(buf, p, len) : len <= SHORT_ARG ? shortBin(buf, p, len) : bytesToBin(buf, p, p + len);
+}
 
 /** Arguments up to this long are built in JS by shortBin; longer ones by the host's codec. */
 const SHORT_ARG = 24;

@@ -7,7 +7,7 @@
 // Memory is freed when an element or a whole list goes (free(), which the database calls when a
 // key is deleted or overwritten); a FinalizationRegistry frees lists dropped without free().
 import { type Bin, bytesToBin } from '../bytes.ts';
-import { hashBytes, hashKey } from '../keyspace/dict.ts';
+import { hashBytes, hashKey, staysAfterHole } from '../keyspace/dict.ts';
 import type { LexBound, LexRange, ScoreRange, ZOrderedIndex } from '../types/zset-index.ts';
 import { decodeEmbedded } from './embedded.ts';
 import { HeapModule, type HeapExports } from './heap-module.ts';
@@ -169,10 +169,7 @@ export class WasmSkiplist implements ZOrderedIndex {
       j = (j + 1) & mask;
       const e = t[j];
       if (e === 0) break;
-      const home = this.nodeHash(e & ~TAG_MASK) & mask;
-      // The entry at j may fill the hole unless its home lies cyclically in (hole, j].
-      const stays = hole <= j ? hole < home && home <= j : hole < home || home <= j;
-      if (!stays) {
+      if (!staysAfterHole(hole, j, this.nodeHash(e & ~TAG_MASK) & mask)) {
         t[hole] = e;
         hole = j;
       }
